@@ -1,0 +1,33 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { selfHostedFonts } from './src/fonts/integration.ts';
+import { defaultLocale, localeIds } from './src/i18n/locales.ts';
+
+export default defineConfig({
+  site: process.env.PRESS_SITE_URL ?? 'https://sngv.thainguyen.gov.vn',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Astro 7's default 'jsx' whitespace rules drop spaces between inline elements, gluing words
+  // together; lossless compression keeps the text as written.
+  compressHTML: true,
+  i18n: {
+    locales: localeIds,
+    defaultLocale,
+    // `/` is our own page: it sends readers to Vietnamese and offers the other languages.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [mdx(), selfHostedFonts()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Every MDX file triggers this about Astro's own head-injection marker; it is harmless
+          // and would bury the warnings an editor needs to see.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

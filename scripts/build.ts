@@ -1,0 +1,66 @@
+/**
+ * `npm run build`: check the content, build the site, print every publication, and only then
+ * replace `dist/` — a failed build never leaves a half-finished dist over a good one.
+ *
+ *   node scripts/build.ts [--content <folder>] [--out <folder>]
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportFailure, reportProblems } from '../src/cli/report.ts';
+import { checkContentFolder } from '../src/content/read.ts';
+import { printPublications } from '../src/print/stage.ts';
+import { contentDir, contentDirVariable } from '../src/project.ts';
+
+const { values } = parseArgs({
+  options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' } },
+});
+
+async function main() {
+  const started = performance.now();
+  if (values.content) process.env[contentDirVariable] = resolve(values.content);
+  const content = contentDir();
+  const out = resolve(values.out);
+  const staging = `${out}.staging`;
+
+  const { problems } = checkContentFolder(content, relative(process.cwd(), content) || '.');
+  if (reportProblems(problems)) {
+    console.error(`\nNothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);
+    process.exitCode = 1;
+    return;
+  }
+
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    // Imported here so a content error is reported before Astro starts up.
+    const { build } = await import('astro');
+    await build({
+      root: process.cwd(),
+      outDir: staging,
+      logLevel: process.env.PRESS_DEBUG ? 'debug' : 'warn',
+      // Each content folder gets its own cache, so a fixture build never shows another folder's entries.
+      cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
+    });
+    console.log(`site: built in ${seconds(started)}`);
+    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`) });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    reportFailure(error);
+    console.error(`\nThe build stopped; ${relative(process.cwd(), out)}/ is unchanged.`);
+    return;
+  }
+
+  const previous = `${out}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(staging, out);
+  rmSync(previous, { recursive: true, force: true });
+  console.log(`done: ${relative(process.cwd(), out)}/ in ${seconds(started)}`);
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+await main().catch(reportFailure);

@@ -1,0 +1,110 @@
+/**
+ * The catalogue of content problems an editor can meet. Each has a stable code (to look up in the
+ * editor guide), a severity, and a one-line hint in plain words. Messages are built where the
+ * problem is found; hints live here so the same problem always gets the same advice.
+ */
+export const problemCatalogue = {
+  'yaml-syntax': {
+    severity: 'error',
+    hint: 'Check the indentation and the colon after each field name; put text containing ":" or "#" in double quotes.',
+  },
+  'frontmatter-missing': {
+    severity: 'error',
+    hint: 'Start the file with a line "---", the fields (title: …), and another line "---" before the text.',
+  },
+  'field-missing': {
+    severity: 'error',
+    hint: 'Add the field to the block between the two "---" lines (or to the YAML file).',
+  },
+  'field-unknown': {
+    severity: 'error',
+    hint: 'Check the spelling of the field name, or remove it: unknown fields would be silently ignored.',
+  },
+  'field-invalid': {
+    severity: 'error',
+    hint: 'Correct the value to the expected form shown above.',
+  },
+  'locale-unknown': {
+    severity: 'error',
+    hint: 'Name each translation after its language code, e.g. vi.mdx, en.mdx, ja.mdx, ko.mdx, zh.mdx.',
+  },
+  'source-missing': {
+    severity: 'error',
+    hint: 'Every article starts in Vietnamese: add vi.mdx in the same folder, or move the file to the right folder.',
+  },
+  'slug-invalid': {
+    severity: 'error',
+    hint: 'Use lowercase letters without accents, digits and hyphens for folder names, e.g. tan-cuong-tea.',
+  },
+  'month-mismatch': {
+    severity: 'error',
+    hint: 'The folder name and the "month" field must be the same month, written yyyy-mm.',
+  },
+  'article-unknown': {
+    severity: 'error',
+    hint: 'Check the spelling against the folder names in content/articles/, or create the article first.',
+  },
+  'foreword-missing': {
+    severity: 'error',
+    hint: 'Add the foreword file for that language in the bulletin folder, or remove the language from "editions".',
+  },
+  'bulletin-number-duplicate': {
+    severity: 'error',
+    hint: 'Each bulletin issue needs its own number; the next issue is usually the previous one plus one.',
+  },
+  'translation-missing-for-edition': {
+    severity: 'warning',
+    hint: 'Translate the article into that language before the edition goes to print; until then the text is printed from the fallback language.',
+  },
+  'image-missing': {
+    severity: 'error',
+    hint: 'Put the image in the same folder as the text and write its name as ./name.jpg.',
+  },
+  'body-empty': {
+    severity: 'error',
+    hint: 'Write the text below the second "---" line, or delete the file if the translation is not ready.',
+  },
+  'file-unexpected': {
+    severity: 'warning',
+    hint: 'This file is not used by the site or print. Move it to where it belongs, or delete it.',
+  },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; hint: string }>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+export interface ContentProblem {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  /** Path shown to the editor, relative to the project (e.g. content/articles/x/vi.mdx). */
+  file: string;
+  line?: number;
+  field?: string;
+  /** What is wrong and what was expected, in one sentence. */
+  message: string;
+  hint: string;
+}
+
+export function problem(
+  code: ProblemCode,
+  file: string,
+  message: string,
+  where: { line?: number; field?: string } = {},
+): ContentProblem {
+  const { severity, hint } = problemCatalogue[code];
+  return { code, severity, file, message, hint, ...where };
+}
+
+/** One problem as the editor reads it in the terminal: location, what, hint. No stack trace. */
+export function formatProblem(p: ContentProblem): string {
+  const location = p.line ? `${p.file}:${p.line}` : p.file;
+  const field = p.field ? `  field "${p.field}"` : '';
+  const mark = p.severity === 'error' ? 'error' : 'warning';
+  return `${mark} [${p.code}] ${location}${field}\n  ${p.message}\n  Hint: ${p.hint}`;
+}
+
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in content.`;
+  return [...problems.map(formatProblem), summary].join('\n\n');
+}

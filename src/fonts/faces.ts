@@ -1,0 +1,51 @@
+/**
+ * @font-face rules for the self-hosted fonts, from the locale module's font list and each
+ * @fontsource package's unicode ranges. Only woff2 files are served: every browser we target and
+ * Chromium for print read them, and they embed in PDFs as TrueType (CID) fonts.
+ */
+import { fontFaces, fontFamilies, type FontId } from '../i18n/locales.ts';
+
+export interface FontFile {
+  /** File name in the package's `files/` folder, also the name it is served under. */
+  file: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  unicodeRange: string;
+}
+
+export interface FontPackageMetadata {
+  styles: readonly string[];
+  /** The package's `unicode.json`: subset name (or `[n]` for numbered CJK slices) → unicode-range. */
+  unicode: Readonly<Record<string, string>>;
+}
+
+export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[] {
+  const { subsets } = fontFamilies[id];
+  const wanted = Object.entries(metadata.unicode).filter(([name]) => subsets === 'all' || (subsets as readonly string[]).includes(name));
+  return fontFaces
+    .filter((face) => metadata.styles.includes(face.style))
+    .flatMap((face) =>
+      wanted.map(([name, unicodeRange]) => ({
+        file: `${id}-${name.replace(/^\[(\d+)\]$/, '$1')}-${face.weight}-${face.style}.woff2`,
+        weight: face.weight,
+        style: face.style,
+        unicodeRange,
+      })),
+    );
+}
+
+export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string): string {
+  const family = fontFamilies[id].family;
+  return files
+    .map(
+      (f) =>
+        `@font-face{font-family:'${family}';font-style:${f.style};font-weight:${f.weight};font-display:swap;` +
+        `src:url(${baseUrl}${f.file}) format('woff2');unicode-range:${f.unicodeRange}}`,
+    )
+    .join('\n');
+}
+
+/** Where a font's stylesheet is served; pages link the ones their languages need. */
+export function fontStylesheetPath(id: FontId): string {
+  return `/fonts/${id}.css`;
+}

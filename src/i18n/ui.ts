@@ -1,0 +1,37 @@
+/**
+ * UI strings: `locales/<locale>/<namespace>.json`, read through i18next. Keys are typed from the
+ * Vietnamese files (./i18next.d.ts), so a misspelt key fails type checking.
+ */
+import i18next, { type Resource } from 'i18next';
+import { defaultLocale, localeIds, locales, type LocaleId } from './locales.ts';
+
+const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
+
+/** UI strings by locale and namespace, as read from `locales/`. */
+export function uiResources(): Resource {
+  const resources: Resource = {};
+  for (const [path, strings] of Object.entries(files)) {
+    const [, , locale = '', file = ''] = path.split('/');
+    (resources[locale] ??= {})[file.replace(/\.json$/, '')] = strings;
+  }
+  return resources;
+}
+
+const resources = uiResources();
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources,
+  lng: defaultLocale,
+  supportedLngs: localeIds,
+  // A string missing in a locale comes from the same fallback chain as pages do.
+  fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...locales[id].fallback]])), default: [defaultLocale] },
+  ns: Object.keys(resources[defaultLocale] ?? {}),
+  defaultNS: 'common',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+/** The translate function of one locale; `t('print:contents')` reaches other namespaces. */
+export function useTranslations(locale: LocaleId) {
+  return i18n.getFixedT(locale);
+}

@@ -1,0 +1,68 @@
+/**
+ * One Chromium (Debian's) for a whole print run, driven by playwright-core. The built site is served
+ * to it from disk through request interception, so no port is opened and nothing leaves the machine.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The origin print pages are loaded from; requests to it are answered from the built site. */
+export const printOrigin = 'http://press.localhost';
+
+export class BrowserMissingError extends Error {}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new BrowserMissingError(
+      `Chromium was not found at ${chromiumPath}. Run "npm run setup" (it installs Debian's chromium), or set PRESS_CHROMIUM to its path.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/**
+ * A browser context that sees `siteDir` at `printOrigin` and nothing else. Requests for files that
+ * do not exist are recorded in `missing`: a print page must never quietly lose a font or image.
+ */
+export async function siteContext(browser: Browser, siteDir: string): Promise<{ context: BrowserContext; missing: string[] }> {
+  const context = await browser.newContext();
+  const missing: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== printOrigin) {
+      missing.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    let file = normalize(join(siteDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(normalize(siteDir))) return route.abort('accessdenied');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      missing.push(url.pathname);
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    });
+  });
+  return { context, missing };
+}
