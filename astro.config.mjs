@@ -12,7 +12,7 @@ export default defineConfig({
   // together; lossless compression keeps the text as written.
   compressHTML: true,
   i18n: {
-    locales: localeIds,
+    locales: [...localeIds],
     defaultLocale,
     // `/` is our own page: it sends readers to Vietnamese and offers the other languages.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },

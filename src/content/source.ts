@@ -42,12 +42,13 @@ export function parseYaml(text: string, firstLine = 1): YamlSource | YamlSyntaxE
     }
     return undefined;
   };
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const node = nearest(path);
+    return node?.range ? lineAt(node.range[0]) : firstLine;
+  };
   return {
     data: doc.toJS(),
-    lineOf(path) {
-      const node = nearest(path);
-      return node?.range ? lineAt(node.range[0]) : firstLine;
-    },
+    lineOf,
     keyLine(path, key) {
       const parent = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
       if (isMap(parent)) {
@@ -55,7 +56,7 @@ export function parseYaml(text: string, firstLine = 1): YamlSource | YamlSyntaxE
         const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
         if (range) return lineAt(range[0]);
       }
-      return this.lineOf(path);
+      return lineOf(path);
     },
   };
 }

@@ -53,8 +53,13 @@ export interface LocaleDefinition {
   lineBreak: 'latin' | 'cjk' | 'korean';
 }
 
-// `satisfies` keeps the literal keys, so LocaleId is the union of these ids.
-const definitions = {
+/** All locale ids, default first, in the order the switcher shows them. */
+export const localeIds = ['vi', 'en', 'ja', 'ko', 'zh'] as const;
+
+export type LocaleId = (typeof localeIds)[number];
+
+// Typed as a Record over LocaleId, so an id without a definition (or the reverse) fails type checking.
+export const locales: Readonly<Record<LocaleId, LocaleDefinition>> = {
   vi: {
     tag: 'vi',
     name: 'Tiếng Việt',
@@ -100,20 +105,13 @@ const definitions = {
     intl: 'zh-CN',
     lineBreak: 'cjk',
   },
-} as const satisfies Record<string, LocaleDefinition & { fallback: readonly string[] }>;
-
-export type LocaleId = keyof typeof definitions;
-
-export const locales: Readonly<Record<LocaleId, LocaleDefinition>> = definitions;
+};
 
 /** The source language: every translation is made from it, and it is served at `x-default`. */
 export const defaultLocale: LocaleId = 'vi';
 
-/** All locale ids, default first, in the order the switcher shows them. */
-export const localeIds = Object.keys(definitions) as LocaleId[];
-
 export function isLocaleId(value: string): value is LocaleId {
-  return Object.hasOwn(definitions, value);
+  return (localeIds as readonly string[]).includes(value);
 }
 
 export function getLocale(id: LocaleId): LocaleDefinition {

@@ -18,6 +18,7 @@ export function uiResources(): Resource {
 }
 
 const resources = uiResources();
+const namespaces = ['common', 'print'] as const;
 const i18n = i18next.createInstance();
 void i18n.init({
   resources,
@@ -25,7 +26,7 @@ void i18n.init({
   supportedLngs: localeIds,
   // A string missing in a locale comes from the same fallback chain as pages do.
   fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...locales[id].fallback]])), default: [defaultLocale] },
-  ns: Object.keys(resources[defaultLocale] ?? {}),
+  ns: namespaces,
   defaultNS: 'common',
   initAsync: false,
   interpolation: { escapeValue: false },
@@ -33,5 +34,5 @@ void i18n.init({
 
 /** The translate function of one locale; `t('print:contents')` reaches other namespaces. */
 export function useTranslations(locale: LocaleId) {
-  return i18n.getFixedT(locale);
+  return i18n.getFixedT(locale, namespaces);
 }
