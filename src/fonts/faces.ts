@@ -49,3 +49,27 @@ export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: str
 export function fontStylesheetPath(id: FontId): string {
   return `/fonts/${id}.css`;
 }
+
+/** Code point intervals of a CSS unicode-range value (`U+0000-00FF,U+0131`). */
+export function parseUnicodeRange(range: string): Array<[number, number]> {
+  return range.split(',').map((part) => {
+    const [start = '0', end] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(start, 16), parseInt(end ?? start, 16)];
+  });
+}
+
+/**
+ * The regular-weight slices that draw `text`: every page shows the language names in their own
+ * scripts (日本語, 한국어, 简体中文), so every page loads just these few slices of the other scripts.
+ */
+export function filesCovering(files: readonly FontFile[], text: string): FontFile[] {
+  const codePoints = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))];
+  return files.filter(
+    (f) =>
+      f.weight === 400 &&
+      f.style === 'normal' &&
+      parseUnicodeRange(f.unicodeRange).some(([start, end]) => codePoints.some((c) => c >= start && c <= end)),
+  );
+}
+
+export const languageNamesStylesheetPath = '/fonts/language-names.css';

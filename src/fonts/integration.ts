@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fontFamilies, type FontId } from '../i18n/locales.ts';
-import { fontFaceCss, fontFiles, fontStylesheetPath, type FontFile } from './faces.ts';
+import { fontFamilies, localeIds, locales, type FontId } from '../i18n/locales.ts';
+import { filesCovering, fontFaceCss, fontFiles, fontStylesheetPath, languageNamesStylesheetPath, type FontFile } from './faces.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,19 +27,28 @@ function fontPackages(): FontPackage[] {
   });
 }
 
+/** The stylesheets to serve: one per family, and one with only the slices drawing the language names. */
+function stylesheets(packages: FontPackage[]): Map<string, string> {
+  const names = localeIds.map((id) => locales[id].name).join('');
+  const sheets = new Map(packages.map((p) => [fontStylesheetPath(p.id), fontFaceCss(p.id, p.files, '/fonts/')]));
+  sheets.set(languageNamesStylesheetPath, packages.map((p) => fontFaceCss(p.id, filesCovering(p.files, names), '/fonts/')).join('\n'));
+  return sheets;
+}
+
 export function selfHostedFonts(): AstroIntegration {
   return {
     name: 'press:self-hosted-fonts',
     hooks: {
       'astro:server:setup': ({ server }) => {
         const packages = fontPackages();
+        const sheets = stylesheets(packages);
         server.middlewares.use((req, res, next) => {
           const match = /^\/fonts\/([^/?]+)/.exec(req.url ?? '');
           const name = match?.[1];
-          const css = packages.find((p) => fontStylesheetPath(p.id) === `/fonts/${name}`);
-          if (css) {
+          const css = sheets.get(`/fonts/${name}`);
+          if (css !== undefined) {
             res.setHeader('Content-Type', 'text/css');
-            return res.end(fontFaceCss(css.id, css.files, '/fonts/'));
+            return res.end(css);
           }
           const owner = packages.find((p) => p.files.some((f) => f.file === name));
           if (owner && name) {
@@ -52,10 +61,9 @@ export function selfHostedFonts(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(new URL('fonts/', dir));
         mkdirSync(out, { recursive: true });
-        for (const p of fontPackages()) {
-          writeFileSync(join(out, `${p.id}.css`), fontFaceCss(p.id, p.files, '/fonts/'));
-          for (const f of p.files) copyFileSync(join(p.dir, 'files', f.file), join(out, f.file));
-        }
+        const packages = fontPackages();
+        for (const [path, css] of stylesheets(packages)) writeFileSync(join(out, path.slice('/fonts/'.length)), css);
+        for (const p of packages) for (const f of p.files) copyFileSync(join(p.dir, 'files', f.file), join(out, f.file));
       },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
+import { filesCovering, fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
 
 describe('self-hosted font faces', () => {
   const latin = { styles: ['italic', 'normal'], unicode: { cyrillic: 'U+0400-045F', latin: 'U+0000-00FF', vietnamese: 'U+1EA0-1EF9' } };
@@ -26,5 +26,17 @@ describe('self-hosted font faces', () => {
     expect(css).toBe(
       "@font-face{font-family:'Noto Serif';font-style:normal;font-weight:400;font-display:swap;src:url(/fonts/noto-serif-latin-400-normal.woff2) format('woff2');unicode-range:U+0000-00FF}",
     );
+  });
+});
+
+describe('language-name slices', () => {
+  it('picks only the regular slices that contain the characters', () => {
+    const files = [
+      { file: 'a', weight: 400, style: 'normal', unicodeRange: 'U+0000-00FF' },
+      { file: 'b', weight: 400, style: 'normal', unicodeRange: 'U+65E5,U+672C-672D' },
+      { file: 'c', weight: 700, style: 'normal', unicodeRange: 'U+65E5' },
+      { file: 'd', weight: 400, style: 'normal', unicodeRange: 'U+AC00-AC10' },
+    ] as const;
+    expect(filesCovering(files, '日本').map((f) => f.file)).toEqual(['b']);
   });
 });
