@@ -19,7 +19,9 @@ function relativeFile(file: string): string {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `error: ${String(error)}`;
   const e = error as Error & AstroLikeError;
-  const lines = [`error: ${e.message.trim()}`];
+  // Bundler errors carry the stack inside the message; an editor needs only the first lines.
+  const message = e.message.split('\n').filter((line) => !/^\s+at /.test(line)).join('\n').trim();
+  const lines = [`error: ${message}`];
   if (e.loc?.file) lines.push(`  in ${relativeFile(e.loc.file)}${e.loc.line ? `:${e.loc.line}` : ''}`);
   if (e.hint) lines.push(`  Hint: ${e.hint.trim().split('\n')[0]}`);
   if (process.env.PRESS_DEBUG) lines.push(e.stack ?? '');

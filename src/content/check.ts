@@ -17,7 +17,7 @@ import {
   type BulletinData,
   type ForewordData,
 } from './schema.ts';
-import { isSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
+import { isSyntaxError, mdxSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `articles/tea/vi.mdx`. */
@@ -143,6 +143,11 @@ export function checkContent(input: CheckInput): CheckResult {
       problems.push(problem('body-empty', shown, `The ${what} has no text.`, { line: source.bodyLine }));
       return;
     }
+    const syntax = mdxSyntaxError(source.body);
+    if (syntax) {
+      problems.push(problem('mdx-syntax', shown, `The text cannot be read as MDX: ${syntax.reason}.`, { line: source.bodyLine + syntax.line - 1 }));
+      return;
+    }
     if (data === undefined) return;
     const yaml = source.frontmatter;
     accept(locale, { data, body: source.body, file: shown, line: (...path) => yaml.lineOf(path) });
@@ -206,7 +211,10 @@ export function checkContent(input: CheckInput): CheckResult {
         const article = index.articles.get(slug);
         const where = { line: source?.lineOf(['articles', i]), field: `articles[${i + 1}]` };
         if (!article) {
-          problems.push(problem('article-unknown', bulletin.file, `There is no article "${slug}" in ${show('articles/')}.`, where));
+          // An article whose files have problems of their own is reported there, not again here.
+          if (!input.files.some((f) => f.path.startsWith(`articles/${slug}/`))) {
+            problems.push(problem('article-unknown', bulletin.file, `There is no article "${slug}" in ${show('articles/')}.`, where));
+          }
           return;
         }
         for (const locale of bulletin.data.editions) {

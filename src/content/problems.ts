@@ -60,6 +60,10 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'Put the image in the same folder as the text and write its name as ./name.jpg.',
   },
+  'mdx-syntax': {
+    severity: 'error',
+    hint: 'In MDX the characters { } < > start code: close the tag or brace, or write them as \\{ \\} &lt; &gt; in plain text.',
+  },
   'body-empty': {
     severity: 'error',
     hint: 'Write the text below the second "---" line, or delete the file if the translation is not ready.',

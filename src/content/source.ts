@@ -2,6 +2,7 @@
  * Reads the YAML an editor wrote (a frontmatter block or a whole .yaml file) keeping positions,
  * so every problem can name the line it is on.
  */
+import { mdxToMdast } from 'satteri';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 
 export interface YamlSource {
@@ -79,4 +80,19 @@ export function parseMdx(text: string): MdxSource {
     body: text.slice(match[0].length),
     bodyLine,
   };
+}
+
+/**
+ * Parses an MDX body with the same parser Astro compiles it with, to report a syntax error with its
+ * line (relative to the body) before the build starts.
+ */
+export function mdxSyntaxError(body: string): { line: number; reason: string } | undefined {
+  try {
+    mdxToMdast(body);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(message);
+    return { line: Number(match?.[1] ?? 1), reason: (match?.[3] ?? message).replace(/ \(\d+:\d+\)/g, '') };
+  }
 }

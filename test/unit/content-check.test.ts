@@ -101,3 +101,17 @@ describe('content check', () => {
     expect(text).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('MDX syntax', () => {
+  it('reports an unclosed brace with the line in the file', () => {
+    const { problems } = check({ 'articles/a/vi.mdx': article(good, 'First line.\n\nMặt hồ {phẳng lặng') });
+    expect(problems).toMatchObject([{ code: 'mdx-syntax', file: 'content/articles/a/vi.mdx', line: 10 }]);
+    expect(problems[0]!.message).toContain('closing brace');
+  });
+
+  it('reports an unclosed tag', () => {
+    const { problems } = check({ 'articles/a/vi.mdx': article(good, 'x <div>unclosed') });
+    expect(problems).toMatchObject([{ code: 'mdx-syntax', line: 8 }]);
+    expect(problems[0]!.message).toContain('closing tag for `<div>`');
+  });
+});
