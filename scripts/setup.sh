@@ -37,7 +37,9 @@ if [ -f "$stamp" ] && cmp -s package-lock.json "$stamp"; then
   echo "setup: npm packages up to date"
 else
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: npm records no lock entries for other platforms' optional
+  # binaries (compiler bindings), and npm ci refuses such a lock file.
+  npm install --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
 
