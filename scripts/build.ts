@@ -24,6 +24,11 @@ async function main() {
   const out = resolve(values.out);
   const staging = `${out}.staging`;
 
+  if (!existsSync(content)) {
+    console.error(`error: the content folder ${relative(process.cwd(), content)}/ does not exist.\n  Hint: run the build from the project folder, or pass --content <folder>.`);
+    process.exitCode = 1;
+    return;
+  }
   const { problems } = checkContentFolder(content, relative(process.cwd(), content) || '.');
   if (reportProblems(problems)) {
     console.error(`\nNothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);
