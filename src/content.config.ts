@@ -1,24 +1,39 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema, bulletinSchema, forewordSchema } from './content/schema.ts';
+import { z } from 'astro/zod';
+import {
+  articleSchema,
+  bookletSchema,
+  bulletinSchema,
+  editionSchema,
+  forewordSchema,
+  projectSourceSchema,
+  projectTranslationSchema,
+  publicationTextSchema,
+} from './content/schema.ts';
 import { contentDir } from './project.ts';
 
 const root = contentDir();
 
-/** Entry ids keep the folder structure: `<slug>/<locale>` for translations, `<yyyy-mm>` for issues. */
-const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '').replace(/\/issue$/, '');
+/** Entry ids keep the folder structure: `<slug>/<locale>` for texts, `<slug>` for definition files. */
+const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '').replace(/\/(issue|booklet|edition)$/, '');
+
+const texts = (folder: string, schema: z.ZodType) =>
+  defineCollection({ loader: glob({ base: `${root}/${folder}`, pattern: '*/*.mdx', generateId: idFromPath }), schema });
+const definitions = (folder: string, file: string, schema: z.ZodType) =>
+  defineCollection({ loader: glob({ base: `${root}/${folder}`, pattern: `*/${file}`, generateId: idFromPath }), schema });
 
 export const collections = {
   articles: defineCollection({
     loader: glob({ base: `${root}/articles`, pattern: '*/*.mdx', generateId: idFromPath }),
     schema: ({ image }) => articleSchema(image()),
   }),
-  bulletins: defineCollection({
-    loader: glob({ base: `${root}/bulletins`, pattern: '*/issue.yaml', generateId: idFromPath }),
-    schema: bulletinSchema,
-  }),
-  forewords: defineCollection({
-    loader: glob({ base: `${root}/bulletins`, pattern: '*/*.mdx', generateId: idFromPath }),
-    schema: forewordSchema,
-  }),
+  // vi.mdx carries the project's facts, translations only its words (the content check enforces which is which).
+  projects: texts('projects', z.union([projectSourceSchema, projectTranslationSchema])),
+  bulletins: definitions('bulletins', 'issue.yaml', bulletinSchema),
+  forewords: texts('bulletins', forewordSchema),
+  booklets: definitions('booklets', 'booklet.yaml', bookletSchema),
+  bookletTexts: texts('booklets', publicationTextSchema),
+  editions: definitions('editions', 'edition.yaml', editionSchema),
+  editionTexts: texts('editions', publicationTextSchema),
 };

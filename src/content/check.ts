@@ -1,21 +1,31 @@
 /**
  * The content check: reads every file an editor wrote, validates it against the schemas and the
- * links between files (bulletins name articles, translations need a Vietnamese source), and reports
- * every problem at once with file, line and field. Pure: files come in, problems come out; reading
- * the disk happens in ./read.ts.
+ * links between files (publications name articles and projects, translations need a Vietnamese
+ * source), and reports every problem at once with file, line and field. Pure: files come in,
+ * problems come out; reading the disk happens in ./read.ts.
  */
 import { z } from 'astro/zod';
 import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
-import { problem, type ContentProblem } from './problems.ts';
+import { problem, type ContentProblem, type ProblemCode } from './problems.ts';
 import {
   articleSchema,
+  bookletSchema,
   bulletinSchema,
+  editionSchema,
   forewordSchema,
   monthPattern,
+  projectSourceSchema,
+  projectTranslationSchema,
+  publicationTextSchema,
   slugPattern,
   type ArticleData,
+  type BookletData,
   type BulletinData,
+  type EditionData,
   type ForewordData,
+  type ProjectSourceData,
+  type ProjectTranslationData,
+  type PublicationTextData,
 } from './schema.ts';
 import { isSyntaxError, mdxSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
 
@@ -39,9 +49,19 @@ export interface Translation<Data> {
   file: string;
 }
 
+/** A publication's definition file (issue.yaml, booklet.yaml, edition.yaml) and its texts per language. */
+export interface PublicationSource<Data, Text> {
+  data: Data;
+  file: string;
+  texts: Map<LocaleId, Translation<Text>>;
+}
+
 export interface ContentIndex {
   articles: Map<string, Map<LocaleId, Translation<ArticleData>>>;
-  bulletins: Map<string, { data: BulletinData; file: string; forewords: Map<LocaleId, Translation<ForewordData>> }>;
+  projects: Map<string, Map<LocaleId, Translation<ProjectSourceData | ProjectTranslationData>>>;
+  bulletins: Map<string, PublicationSource<BulletinData, ForewordData>>;
+  booklets: Map<string, PublicationSource<BookletData, PublicationTextData>>;
+  editions: Map<string, PublicationSource<EditionData, PublicationTextData>>;
 }
 
 export interface CheckResult {
@@ -49,204 +69,264 @@ export interface CheckResult {
   index: ContentIndex;
 }
 
-const imageExtensions = /\.(jpe?g|png|webp|avif|svg|gif|tiff?)$/i;
-
 // The content check only needs the image path; Astro's image() helper checks the file itself.
 const articleCheckSchema = articleSchema(z.string().trim().min(1));
 
+/** Folders of translated texts, and the schema of each language's file. */
+const textSchemas = {
+  articles: () => articleCheckSchema,
+  projects: (locale: LocaleId) => (locale === defaultLocale ? projectSourceSchema : projectTranslationSchema),
+  bulletins: () => forewordSchema,
+  booklets: () => publicationTextSchema,
+  editions: () => publicationTextSchema,
+} as const;
+type TextSection = keyof typeof textSchemas;
+
+/** Publication folders and the file that defines each publication. */
+const definitions = {
+  bulletins: { file: 'issue.yaml', schema: bulletinSchema },
+  booklets: { file: 'booklet.yaml', schema: bookletSchema },
+  editions: { file: 'edition.yaml', schema: editionSchema },
+} as const;
+type PublicationSection = keyof typeof definitions;
+
+const projectSourceOnly = Object.keys(projectSourceSchema.shape).filter((key) => !(key in projectTranslationSchema.shape));
+
+const imageExtensions = /\.(jpe?g|png|webp|avif|svg|gif|tiff?)$/i;
+
 export function checkContent(input: CheckInput): CheckResult {
   const problems: ContentProblem[] = [];
-  const index: ContentIndex = { articles: new Map(), bulletins: new Map() };
   const assets = new Set(input.assets);
   const show = (path: string) => `${input.displayRoot}/${path}`;
-  // Forewords and bulletin sources are gathered first and linked once every file is read.
-  const pendingForewords = new Map<string, Map<LocaleId, Translation<ForewordData>>>();
-  const bulletinSources = new Map<string, YamlSource>();
+  const report = (code: ProblemCode, file: string, message: string, where?: { line?: number; field?: string }) =>
+    problems.push(problem(code, file, message, where));
+
+  const texts = new Map<string, Map<LocaleId, Translation<unknown>>>();
+  const sources = new Map<string, { data: unknown; file: string; yaml: YamlSource }>();
+  /** Folders that hold any file, valid or not: a bulletin naming one is not "unknown". */
+  const folders = new Set(input.files.map((f) => f.path.split('/').slice(0, 2).join('/')));
 
   for (const file of [...input.files].sort((a, b) => a.path.localeCompare(b.path))) {
     const parts = file.path.split('/');
-    const [section, folder, name] = parts;
-    if (section === 'articles' && parts.length === 3 && folder && name?.endsWith('.mdx')) {
-      checkTranslationFile(file, folder, name, 'article', articleCheckSchema, (locale, t) => {
-        const translations = index.articles.get(folder) ?? new Map();
-        translations.set(locale, t);
-        index.articles.set(folder, translations);
-        if (t.data.cover) checkImage(file.path, t.data.cover.src, t.line('cover', 'src'));
-      });
-    } else if (section === 'bulletins' && parts.length === 3 && folder && name === 'issue.yaml') {
-      checkBulletinFile(file, folder);
-    } else if (section === 'bulletins' && parts.length === 3 && folder && name?.endsWith('.mdx')) {
-      checkTranslationFile(file, folder, name, 'foreword', forewordSchema, (locale, t) => {
-        forewords(folder).set(locale, t);
-      });
+    const [section = '', folder = '', name = ''] = parts;
+    const definition = section in definitions ? definitions[section as PublicationSection] : undefined;
+    if (parts.length === 3 && definition && name === definition.file) {
+      readDefinition(file, section as PublicationSection, folder);
+    } else if (parts.length === 3 && section in textSchemas && name.endsWith('.mdx')) {
+      readText(file, section as TextSection, folder, name.slice(0, -'.mdx'.length));
     } else {
-      problems.push(
-        problem('file-unexpected', show(file.path), unexpectedFileMessage(file.path)),
-      );
+      report('file-unexpected', show(file.path), unexpectedFileMessage(file.path));
     }
   }
 
-  checkLinks();
+  const index: ContentIndex = {
+    articles: translationsOf<ArticleData>('articles'),
+    projects: translationsOf<ProjectSourceData | ProjectTranslationData>('projects'),
+    bulletins: publicationsOf<BulletinData, ForewordData>('bulletins'),
+    booklets: publicationsOf<BookletData, PublicationTextData>('booklets'),
+    editions: publicationsOf<EditionData, PublicationTextData>('editions'),
+  };
+  checkBulletins();
+  checkBooklets();
+  checkEditions();
   return { problems, index };
 
-  function forewords(month: string) {
-    const existing = pendingForewords.get(month) ?? new Map<LocaleId, Translation<ForewordData>>();
-    pendingForewords.set(month, existing);
-    return existing;
+  function readText(file: ContentFile, section: TextSection, folder: string, locale: string) {
+    const shown = show(file.path);
+    if ((section === 'articles' || section === 'projects') && !slugPattern.test(folder)) {
+      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address.`);
+      return;
+    }
+    if (!isLocaleId(locale)) {
+      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of the configured language codes.`);
+      return;
+    }
+    const source = parseMdx(file.text);
+    if (!source.frontmatter) {
+      report('frontmatter-missing', shown, 'The file has no frontmatter block between "---" lines.', { line: 1 });
+      return;
+    }
+    if (isSyntaxError(source.frontmatter)) {
+      report('yaml-syntax', shown, `The frontmatter is not valid YAML: ${source.frontmatter.syntaxError}.`, { line: source.frontmatter.line });
+      return;
+    }
+    const yaml = source.frontmatter;
+    const data = validate(shown, yaml, textSchemas[section](locale), section === 'projects' && locale !== defaultLocale);
+    if (source.body.trim() === '') {
+      report('body-empty', shown, 'The file has no text below its frontmatter.', { line: source.bodyLine });
+      return;
+    }
+    const syntax = mdxSyntaxError(source.body);
+    if (syntax) {
+      report('mdx-syntax', shown, `The text cannot be read as MDX: ${syntax.reason}.`, { line: source.bodyLine + syntax.line - 1 });
+      return;
+    }
+    if (data === undefined) return;
+    const cover = (data as Partial<ArticleData>).cover;
+    if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']));
+    const key = `${section}/${folder}`;
+    const translations = texts.get(key) ?? new Map();
+    translations.set(locale, { data, body: source.body, file: shown });
+    texts.set(key, translations);
+  }
+
+  function readDefinition(file: ContentFile, section: PublicationSection, folder: string) {
+    const shown = show(file.path);
+    const yaml = parseYaml(file.text);
+    if (isSyntaxError(yaml)) {
+      report('yaml-syntax', shown, `The file is not valid YAML: ${yaml.syntaxError}.`, { line: yaml.line });
+      return;
+    }
+    const data = validate(shown, yaml, definitions[section].schema);
+    if (data === undefined) return;
+    if (section === 'bulletins') {
+      const { month } = data as BulletinData;
+      if (!monthPattern.test(folder) || month !== folder) {
+        report('month-mismatch', shown, `The folder is "${folder}" but the month field says "${month}".`, { line: yaml.lineOf(['month']), field: 'month' });
+        return;
+      }
+    } else if (!slugPattern.test(folder)) {
+      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address or file name.`);
+      return;
+    }
+    sources.set(`${section}/${folder}`, { data, file: shown, yaml });
+  }
+
+  function validate<Schema extends z.ZodType>(shown: string, yaml: YamlSource, schema: Schema, isProjectTranslation = false): z.infer<Schema> | undefined {
+    const result = schema.safeParse(yaml.data ?? {});
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) problems.push(describeIssue(shown, yaml, issue, isProjectTranslation));
+    return undefined;
   }
 
   function checkImage(mdxPath: string, src: string, line: number) {
     const folder = mdxPath.slice(0, mdxPath.lastIndexOf('/'));
     const resolved = normalise(`${folder}/${src}`);
     if (!assets.has(resolved)) {
-      problems.push(
-        problem('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, {
-          line,
-          field: 'cover.src',
-        }),
-      );
+      report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, { line, field: 'cover.src' });
     }
   }
 
-  function checkTranslationFile<Schema extends z.ZodType>(
-    file: ContentFile,
-    folder: string,
-    name: string,
-    what: 'article' | 'foreword',
-    schema: Schema,
-    accept: (locale: LocaleId, t: Translation<z.infer<Schema>> & { line(...path: string[]): number }) => void,
-  ) {
-    const shown = show(file.path);
-    const locale = name.slice(0, -'.mdx'.length);
-    if (what === 'article' && !slugPattern.test(folder)) {
-      problems.push(problem('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address.`));
-      return;
-    }
-    if (!isLocaleId(locale)) {
-      problems.push(
-        problem('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of the configured language codes.`),
-      );
-      return;
-    }
-    const source = parseMdx(file.text);
-    if (!source.frontmatter) {
-      problems.push(problem('frontmatter-missing', shown, 'The file has no frontmatter block between "---" lines.', { line: 1 }));
-      return;
-    }
-    if (isSyntaxError(source.frontmatter)) {
-      const { syntaxError, line } = source.frontmatter;
-      problems.push(problem('yaml-syntax', shown, `The frontmatter is not valid YAML: ${syntaxError}.`, { line }));
-      return;
-    }
-    const data = validate(shown, source.frontmatter, schema);
-    if (source.body.trim() === '') {
-      problems.push(problem('body-empty', shown, `The ${what} has no text.`, { line: source.bodyLine }));
-      return;
-    }
-    const syntax = mdxSyntaxError(source.body);
-    if (syntax) {
-      problems.push(problem('mdx-syntax', shown, `The text cannot be read as MDX: ${syntax.reason}.`, { line: source.bodyLine + syntax.line - 1 }));
-      return;
-    }
-    if (data === undefined) return;
-    const yaml = source.frontmatter;
-    accept(locale, { data, body: source.body, file: shown, line: (...path) => yaml.lineOf(path) });
-  }
-
-  function checkBulletinFile(file: ContentFile, folder: string) {
-    const shown = show(file.path);
-    const source = parseYaml(file.text);
-    if (isSyntaxError(source)) {
-      problems.push(problem('yaml-syntax', shown, `The file is not valid YAML: ${source.syntaxError}.`, { line: source.line }));
-      return;
-    }
-    const data = validate(shown, source, bulletinSchema);
-    if (!data) return;
-    if (!monthPattern.test(folder) || data.month !== folder) {
-      problems.push(
-        problem('month-mismatch', shown, `The folder is "${folder}" but the month field says "${data.month}".`, {
-          line: source.lineOf(['month']),
-          field: 'month',
-        }),
-      );
-      return;
-    }
-    index.bulletins.set(folder, { data, file: shown, forewords: new Map() });
-    bulletinSources.set(folder, source);
-  }
-
-  function validate<Schema extends z.ZodType>(shown: string, source: YamlSource, schema: Schema): z.infer<Schema> | undefined {
-    const result = schema.safeParse(source.data ?? {});
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) problems.push(describeIssue(shown, source, issue));
-    return undefined;
-  }
-
-  function checkLinks() {
-    for (const [slug, translations] of index.articles) {
+  function translationsOf<Data>(section: TextSection) {
+    const out = new Map<string, Map<LocaleId, Translation<Data>>>();
+    for (const [key, translations] of texts) {
+      const [keySection = '', slug = ''] = key.split('/');
+      if (keySection !== section) continue;
       if (!translations.has(defaultLocale)) {
         for (const t of translations.values()) {
-          problems.push(
-            problem('source-missing', t.file, `There is no Vietnamese source (${show(`articles/${slug}/${defaultLocale}.mdx`)}) for this translation.`),
-          );
+          report('source-missing', t.file, `There is no Vietnamese source (${show(`${section}/${slug}/${defaultLocale}.mdx`)}) for this translation.`);
         }
-        index.articles.delete(slug);
+        continue;
+      }
+      out.set(slug, translations as Map<LocaleId, Translation<Data>>);
+    }
+    return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  function publicationsOf<Data, Text>(section: PublicationSection) {
+    const out = new Map<string, PublicationSource<Data, Text>>();
+    for (const [key, source] of sources) {
+      const [keySection = '', slug = ''] = key.split('/');
+      if (keySection !== section) continue;
+      const publicationTexts = (texts.get(key) ?? new Map()) as Map<LocaleId, Translation<Text>>;
+      out.set(slug, { data: source.data as Data, file: source.file, texts: publicationTexts });
+    }
+    for (const key of texts.keys()) {
+      const [keySection = '', slug = ''] = key.split('/');
+      if (keySection === section && !input.files.some((f) => f.path === `${key}/${definitions[section].file}`)) {
+        report('file-unexpected', show(`${key}/`), `These texts belong to no publication: ${show(`${section}/${slug}/${definitions[section].file}`)} is missing.`);
       }
     }
+    return out;
+  }
+
+  /** Every listed slug exists; every edition language has it translated (or is warned about). */
+  function checkMembers(
+    section: PublicationSection,
+    slug: string,
+    field: string,
+    listed: readonly string[],
+    collection: 'articles' | 'projects',
+    languages: readonly LocaleId[],
+    path: readonly (string | number)[] = [field],
+  ) {
+    const source = sources.get(`${section}/${slug}`)!;
+    const found = index[collection];
+    listed.forEach((member, i) => {
+      const where = { line: source.yaml.lineOf([...path, i]), field: `${path.join('.')}[${i + 1}]` };
+      const translations = found.get(member);
+      if (!translations) {
+        if (!folders.has(`${collection}/${member}`)) {
+          report('reference-unknown', source.file, `There is no ${collection === 'articles' ? 'article' : 'project'} "${member}" in ${show(`${collection}/`)}.`, where);
+        }
+        return;
+      }
+      for (const locale of languages) {
+        if (!translations.has(locale)) {
+          report('translation-missing-for-edition', source.file, `The ${locale} edition includes "${member}", which has no ${locale} translation yet.`, where);
+        }
+      }
+    });
+  }
+
+  function checkTexts(section: PublicationSection, slug: string, languages: readonly LocaleId[], field: string) {
+    const source = sources.get(`${section}/${slug}`)!;
+    const publicationTexts = texts.get(`${section}/${slug}`) ?? new Map();
+    languages.forEach((locale, i) => {
+      if (!publicationTexts.has(locale)) {
+        report('edition-text-missing', source.file, `The ${locale} edition has no text: ${show(`${section}/${slug}/${locale}.mdx`)} does not exist.`, {
+          line: source.yaml.lineOf([field, i]),
+          field,
+        });
+      }
+    });
+  }
+
+  function checkBulletins() {
     const numbers = new Map<number, string>();
     for (const [month, bulletin] of index.bulletins) {
-      const source = bulletinSources.get(month);
+      const source = sources.get(`bulletins/${month}`)!;
       const seen = numbers.get(bulletin.data.number);
       if (seen) {
-        problems.push(
-          problem('bulletin-number-duplicate', bulletin.file, `Issue number ${bulletin.data.number} is already used by bulletin ${seen}.`, {
-            line: source?.lineOf(['number']),
-            field: 'number',
-          }),
-        );
+        report('bulletin-number-duplicate', bulletin.file, `Issue number ${bulletin.data.number} is already used by bulletin ${seen}.`, {
+          line: source.yaml.lineOf(['number']),
+          field: 'number',
+        });
       }
       numbers.set(bulletin.data.number, month);
-      bulletin.forewords = pendingForewords.get(month) ?? new Map();
-      bulletin.data.articles.forEach((slug, i) => {
-        const article = index.articles.get(slug);
-        const where = { line: source?.lineOf(['articles', i]), field: `articles[${i + 1}]` };
-        if (!article) {
-          // An article whose files have problems of their own is reported there, not again here.
-          if (!input.files.some((f) => f.path.startsWith(`articles/${slug}/`))) {
-            problems.push(problem('article-unknown', bulletin.file, `There is no article "${slug}" in ${show('articles/')}.`, where));
-          }
-          return;
-        }
-        for (const locale of bulletin.data.editions) {
-          if (!article.has(locale)) {
-            problems.push(
-              problem(
-                'translation-missing-for-edition',
-                bulletin.file,
-                `The ${locale} edition includes "${slug}", which has no ${locale} translation yet.`,
-                where,
-              ),
-            );
-          }
-        }
-      });
-      bulletin.data.editions.forEach((locale, i) => {
-        if (!bulletin.forewords.has(locale)) {
-          problems.push(
-            problem('foreword-missing', bulletin.file, `The ${locale} edition has no foreword: ${show(`bulletins/${month}/${locale}.mdx`)} does not exist.`, {
-              line: source?.lineOf(['editions', i]),
-              field: 'editions',
-            }),
-          );
-        }
-      });
+      checkMembers('bulletins', month, 'articles', bulletin.data.articles, 'articles', bulletin.data.editions);
+      checkTexts('bulletins', month, bulletin.data.editions, 'editions');
     }
-    for (const month of pendingForewords.keys()) {
-      if (!input.files.some((f) => f.path === `bulletins/${month}/issue.yaml`)) {
-        problems.push(
-          problem('file-unexpected', show(`bulletins/${month}/`), `These forewords belong to no bulletin: ${show(`bulletins/${month}/issue.yaml`)} is missing.`),
-        );
+  }
+
+  function checkBooklets() {
+    for (const [slug, booklet] of index.booklets) {
+      const source = sources.get(`booklets/${slug}`)!;
+      const { editions, printRun, figures, sections } = booklet.data;
+      sections.forEach((section, i) => {
+        if (section.kind === 'articles') checkMembers('booklets', slug, 'articles', section.articles, 'articles', editions, ['sections', i, 'articles']);
+        if (section.kind === 'projects') checkMembers('booklets', slug, 'projects', section.projects, 'projects', editions, ['sections', i, 'projects']);
+      });
+      checkTexts('booklets', slug, editions, 'editions');
+      for (const locale of editions) {
+        if (printRun[locale] === undefined) {
+          report('print-run-missing', booklet.file, `The ${locale} edition has no print run.`, { line: source.yaml.lineOf(['printRun']), field: `printRun.${locale}` });
+        }
+        const labels = booklet.texts.get(locale)?.data.figures ?? {};
+        const text = booklet.texts.get(locale);
+        for (const figure of figures) {
+          if (text && labels[figure.id] === undefined) {
+            report('figure-label-missing', text.file, `The key figure "${figure.id}" has no label in this language.`, { field: `figures.${figure.id}` });
+          }
+        }
       }
+    }
+  }
+
+  function checkEditions() {
+    for (const [slug, edition] of index.editions) {
+      checkMembers('editions', slug, 'articles', edition.data.articles, 'articles', edition.data.languages);
+      checkTexts('editions', slug, edition.data.languages, 'languages');
     }
   }
 }
@@ -262,12 +342,12 @@ function normalise(path: string): string {
 
 function unexpectedFileMessage(path: string): string {
   if (path.endsWith('.md')) return 'Texts must be .mdx files; this .md file is not read.';
-  if (imageExtensions.test(path)) return 'This image is not next to any article or bulletin text.';
+  if (imageExtensions.test(path)) return 'This image is not next to any article or publication text.';
   return 'This file is not in a place the site or print reads from.';
 }
 
 /** Turns one schema issue into a problem an editor can act on. */
-function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssue): ContentProblem {
+function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssue, isProjectTranslation: boolean): ContentProblem {
   const path = issue.path;
   const field = path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
   const line = source.lineOf(path);
@@ -275,10 +355,12 @@ function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssu
   if (issue.code === 'unrecognized_keys') {
     const [key = ''] = issue.keys;
     const name = field ? `${field}.${key}` : key;
-    return problem('field-unknown', shown, `"${name}" is not a field here.${expectedFields(issue.keys)}`, {
-      line: source.keyLine(path, key),
-      field: name,
-    });
+    const where = { line: source.keyLine(path, key), field: name };
+    if (isProjectTranslation && (projectSourceOnly.includes(key) || path[0] === 'contact')) {
+      return problem('field-source-only', shown, `"${name}" is a fact of the project and is written only in the Vietnamese file.`, where);
+    }
+    const others = issue.keys.length > 1 ? ` (also unknown: ${issue.keys.slice(1).join(', ')})` : '';
+    return problem('field-unknown', shown, `"${name}" is not a field here.${others}`, where);
   }
   if (value === undefined) {
     return problem('field-missing', shown, `The required field "${field}" is missing.`, { line, field });
@@ -286,20 +368,18 @@ function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssu
   return problem('field-invalid', shown, `${expectation(issue)}; found ${JSON.stringify(value)}.`, { line, field });
 }
 
-function expectedFields(keys: readonly string[]): string {
-  return keys.length > 1 ? ` (also unknown: ${keys.slice(1).join(', ')})` : '';
-}
-
 function expectation(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_value':
       return `Expected one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
-      return issue.expected === 'date' ? 'Expected a date written yyyy-mm-dd' : `Expected ${article(issue.expected)}`;
+      return issue.expected === 'date' ? 'Expected a date written yyyy-mm-dd' : `Expected ${withArticle(issue.expected)}`;
     case 'too_small':
-      return issue.origin === 'array' ? `Expected at least ${issue.minimum} item(s)` : 'Expected a non-empty value';
+      return issue.origin === 'array' ? `Expected at least ${issue.minimum} item(s)` : issue.origin === 'number' ? `Expected a number of at least ${issue.minimum}` : 'Expected a non-empty value';
     case 'invalid_format':
-      return issue.format === 'regex' ? `Expected text matching ${describePattern(String(issue.pattern))}` : `Expected ${issue.format}`;
+      return issue.format === 'regex' ? `Expected text matching ${describePattern(String(issue.pattern))}` : `Expected ${withArticle(issue.format)} address`;
+    case 'invalid_union':
+      return 'Expected one of the section kinds: articles, figures, projects';
     default:
       return `Invalid value (${issue.message})`;
   }
@@ -307,11 +387,11 @@ function expectation(issue: z.core.$ZodIssue): string {
 
 function describePattern(pattern: string): string {
   if (pattern === String(monthPattern)) return 'a month written yyyy-mm (e.g. 2026-10)';
-  if (pattern === String(slugPattern)) return 'an article folder name (lowercase, digits and hyphens)';
+  if (pattern === String(slugPattern)) return 'a folder name (lowercase, digits and hyphens)';
   return pattern;
 }
 
-function article(type: string): string {
+function withArticle(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 

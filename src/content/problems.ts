@@ -40,13 +40,25 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'The folder name and the "month" field must be the same month, written yyyy-mm.',
   },
-  'article-unknown': {
+  'reference-unknown': {
     severity: 'error',
-    hint: 'Check the spelling against the folder names in content/articles/, or create the article first.',
+    hint: 'Check the spelling against the folder names in content/articles/ or content/projects/, or create the entry first.',
   },
-  'foreword-missing': {
+  'edition-text-missing': {
     severity: 'error',
-    hint: 'Add the foreword file for that language in the bulletin folder, or remove the language from "editions".',
+    hint: 'Add the text file for that language (foreword or introduction) in the publication folder, or remove the language.',
+  },
+  'field-source-only': {
+    severity: 'error',
+    hint: 'Facts such as sector, district, area, investment, status, phone and e-mail are written once, in vi.mdx; remove them here.',
+  },
+  'print-run-missing': {
+    severity: 'error',
+    hint: 'Add the number of copies for that language under "printRun"; the print shop needs it for the order.',
+  },
+  'figure-label-missing': {
+    severity: 'warning',
+    hint: 'Add the label under "figures" in this file; until then the Vietnamese label is printed.',
   },
   'bulletin-number-duplicate': {
     severity: 'error',

@@ -1,6 +1,7 @@
 /** The site's view of the content collections: translations grouped by article, issues by month. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
+import type { BookletData, EditionData, ProjectSourceData } from './schema.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type BulletinEntry = CollectionEntry<'bulletins'>;
@@ -47,4 +48,46 @@ export async function getBulletins(): Promise<BulletinIssue[]> {
   return issues
     .map((issue) => ({ month: issue.id, issue, forewords: forewords.get(issue.id) ?? new Map() }))
     .sort((a, b) => b.month.localeCompare(a.month));
+}
+
+export type ProjectEntry = CollectionEntry<'projects'>;
+export type PublicationTextEntry = CollectionEntry<'bookletTexts'> | CollectionEntry<'editionTexts'>;
+
+export interface Project {
+  slug: string;
+  /** The facts, from the Vietnamese source: the same in every language. */
+  facts: ProjectSourceData;
+  translations: Translations<ProjectEntry>;
+}
+
+/** Every investment project with its translations, by slug. */
+export async function getProjects(): Promise<Map<string, Project>> {
+  const projects = new Map<string, Project>();
+  for (const [slug, translations] of groupTranslations(await getCollection('projects'))) {
+    const source = translations.get(defaultLocale)?.data;
+    if (!source || !('sector' in source)) throw new Error(`The project "${slug}" has no Vietnamese source with its facts.`);
+    projects.set(slug, { slug, facts: source, translations });
+  }
+  return projects;
+}
+
+export interface Publication<Definition> {
+  slug: string;
+  definition: Definition;
+  texts: Translations<PublicationTextEntry>;
+}
+
+function publications<Definition>(definitions: Array<{ id: string; data: Definition }>, texts: PublicationTextEntry[]) {
+  const grouped = groupTranslations(texts);
+  return definitions
+    .map((d) => ({ slug: d.id, definition: d.data, texts: grouped.get(d.id) ?? new Map() }))
+    .sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+export async function getBooklets(): Promise<Array<Publication<BookletData>>> {
+  return publications((await getCollection('booklets')) as Array<{ id: string; data: BookletData }>, await getCollection('bookletTexts'));
+}
+
+export async function getEditions(): Promise<Array<Publication<EditionData>>> {
+  return publications((await getCollection('editions')) as Array<{ id: string; data: EditionData }>, await getCollection('editionTexts'));
 }

@@ -4,6 +4,7 @@
  * validate with these, so a field means the same thing everywhere; the types are derived from them.
  */
 import { z } from 'astro/zod';
+import { figureUnits } from '../i18n/format.ts';
 import { localeIds } from '../i18n/locales.ts';
 
 export const topics = ['investment', 'tea', 'tourism', 'culture', 'foreign-affairs'] as const;
@@ -51,6 +52,96 @@ export const forewordSchema = z.strictObject({
   title: z.string().trim().min(1),
 });
 
+/** Page formats of printed products (trim size; the bleed is added on every side). */
+export const pageFormats = { A4: { width: 210, height: 297 }, A5: { width: 148, height: 210 } } as const;
+export type PageFormat = keyof typeof pageFormats;
+const formatEnum = z.enum(Object.keys(pageFormats) as [PageFormat, ...PageFormat[]]);
+
+export const sectors = ['industry', 'agriculture', 'tourism', 'infrastructure', 'urban', 'services', 'education', 'health'] as const;
+export const projectStatuses = ['proposed', 'seeking-investors', 'licensed', 'under-construction', 'operating'] as const;
+/** Districts and towns of the province, as they are named in UI strings (`district.<id>`). */
+export const districts = [
+  'thai-nguyen-city', 'song-cong', 'pho-yen', 'dai-tu', 'dinh-hoa', 'phu-luong', 'dong-hy', 'vo-nhai', 'phu-binh',
+] as const;
+
+const projectText = {
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1),
+  incentives: z.array(z.string().trim().min(1)).min(1),
+};
+
+/**
+ * An investment project, in Vietnamese: `content/projects/<slug>/vi.mdx`. Facts (sector, place,
+ * size, money, status, phone) live only here, so translations can never disagree on them.
+ */
+export const projectSourceSchema = z.strictObject({
+  ...projectText,
+  sector: z.enum(sectors),
+  district: z.enum(districts),
+  areaHa: z.number().positive(),
+  investmentUsd: z.number().int().positive(),
+  status: z.enum(projectStatuses),
+  contact: z.strictObject({
+    office: z.string().trim().min(1),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,}$/),
+    email: z.email(),
+  }),
+});
+
+/** A translation of a project: only its words. */
+export const projectTranslationSchema = z.strictObject({
+  ...projectText,
+  contact: z.strictObject({ office: z.string().trim().min(1) }),
+});
+
+const printRun = z.number().int().nonnegative();
+
+
+/** The investor booklet: `content/booklets/<slug>/booklet.yaml`. */
+export const bookletSchema = z.strictObject({
+  format: formatEnum,
+  /** Publication date, printed in the colophon and written into the PDF. */
+  date: isoDate,
+  editions: z.array(localeEnum).min(1),
+  /** Copies to print per edition language. */
+  printRun: z.partialRecord(localeEnum, printRun),
+  figures: z
+    .array(z.strictObject({ id: z.string().regex(slugPattern), value: z.number(), unit: z.enum(figureUnits), year: z.number().int().optional() }))
+    .default([]),
+  sections: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('articles'), articles: z.array(z.string().regex(slugPattern)).min(1) }),
+        z.strictObject({ kind: z.literal('figures') }),
+        z.strictObject({ kind: z.literal('projects'), projects: z.array(z.string().regex(slugPattern)).min(1) }),
+      ]),
+    )
+    .min(1),
+});
+
+/** One language of a booklet or edition: `content/<booklets|editions>/<slug>/<locale>.mdx`; the body is the introduction. */
+export const publicationTextSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  subtitle: z.string().trim().min(1),
+  /** Labels of the key figures, by figure id. */
+  figures: z.record(z.string(), z.string().trim().min(1)).optional(),
+});
+
+/** A bilingual special edition: `content/editions/<slug>/edition.yaml`. */
+export const editionSchema = z.strictObject({
+  format: formatEnum,
+  date: isoDate,
+  /** The two languages printed side by side, source first. */
+  languages: z.tuple([localeEnum, localeEnum]),
+  printRun,
+  articles: z.array(z.string().regex(slugPattern)).min(1),
+});
+
 export type ArticleData = z.infer<ReturnType<typeof articleSchema<z.ZodString>>>;
+export type ProjectSourceData = z.infer<typeof projectSourceSchema>;
+export type ProjectTranslationData = z.infer<typeof projectTranslationSchema>;
+export type BookletData = z.infer<typeof bookletSchema>;
+export type EditionData = z.infer<typeof editionSchema>;
+export type PublicationTextData = z.infer<typeof publicationTextSchema>;
 export type BulletinData = z.infer<typeof bulletinSchema>;
 export type ForewordData = z.infer<typeof forewordSchema>;

@@ -16,3 +16,40 @@ export function formatMonth(month: string, locale: LocaleId): string {
 export function formatNumber(value: number, locale: LocaleId, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locales[locale].intl, options).format(value);
 }
+
+const intl = (locale: LocaleId) => locales[locale].intl;
+
+/** Investment amounts in full, so no reader has to decode "Tr" or "億": "US$120,000,000". */
+export function formatUsd(value: number, locale: LocaleId): string {
+  return new Intl.NumberFormat(intl(locale), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
+}
+
+/** Areas in hectares, with the locale's unit ("22,000 ha", "22,000公顷"). */
+export function formatHectares(value: number, locale: LocaleId): string {
+  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Units key figures are written in. */
+export const figureUnits = ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] as const;
+export type FigureUnit = (typeof figureUnits)[number];
+
+/** A key figure as printed in the booklet: large numbers compact ("1.34 million", "134万"). */
+export function formatFigure(value: number, unit: FigureUnit, locale: LocaleId): string {
+  const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(intl(locale), options).format(value);
+  switch (unit) {
+    case 'km2':
+      return `${number({ maximumFractionDigits: 0 })} km²`;
+    case 'ha':
+      return formatHectares(value, locale);
+    case 'km':
+      return number({ style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 });
+    case 'people':
+      return number({ notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
+    case 'usd':
+      return number({ style: 'currency', currency: 'USD', notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
+    case 'percent':
+      return number({ style: 'percent', maximumFractionDigits: 1 });
+    case 'count':
+      return number({ maximumFractionDigits: 0 });
+  }
+}

@@ -21,7 +21,7 @@ describe('content check', () => {
     });
     expect(problems).toEqual([]);
     expect([...index.articles.get('tea')!.keys()]).toEqual(['en', 'vi']);
-    expect(index.bulletins.get('2026-10')!.forewords.size).toBe(2);
+    expect(index.bulletins.get('2026-10')!.texts.size).toBe(2);
   });
 
   it('names the file, line and field of a wrong topic, with the allowed values', () => {
@@ -62,8 +62,8 @@ describe('content check', () => {
     });
     expect(problems.map((p) => [p.code, p.line, p.field])).toEqual([
       ['month-mismatch', 2, 'month'],
-      ['article-unknown', 6, 'articles[2]'],
-      ['foreword-missing', 3, 'editions'],
+      ['reference-unknown', 6, 'articles[2]'],
+      ['edition-text-missing', 3, 'editions'],
     ]);
   });
 
