@@ -18,9 +18,9 @@ const root = contentDir();
 /** Entry ids keep the folder structure: `<slug>/<locale>` for texts, `<slug>` for definition files. */
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '').replace(/\/(issue|booklet|edition)$/, '');
 
-const texts = (folder: string, schema: z.ZodType) =>
+const texts = <Schema extends z.ZodType>(folder: string, schema: Schema) =>
   defineCollection({ loader: glob({ base: `${root}/${folder}`, pattern: '*/*.mdx', generateId: idFromPath }), schema });
-const definitions = (folder: string, file: string, schema: z.ZodType) =>
+const definitions = <Schema extends z.ZodType>(folder: string, file: string, schema: Schema) =>
   defineCollection({ loader: glob({ base: `${root}/${folder}`, pattern: `*/${file}`, generateId: idFromPath }), schema });
 
 export const collections = {

@@ -45,3 +45,11 @@ export function languageStyle(locale: LocaleId): string {
 export function pageFonts(locale: LocaleId) {
   return [...new Set(fallbackChain(locale).flatMap(fontsFor))];
 }
+
+/**
+ * `lang` and font attributes for text in `shown` placed inside a page or document in `context`:
+ * none when they are the same language.
+ */
+export function languageAttrs(shown: LocaleId, context?: LocaleId): Record<string, string> {
+  return shown === context ? {} : { lang: locales[shown].tag, style: languageStyle(shown) };
+}

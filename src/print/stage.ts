@@ -62,6 +62,7 @@ export async function printPublications({ siteDir, log }: PrintOptions): Promise
       const file = pdfFileName(ref);
       writeFileSync(join(siteDir, 'print', file), pdf);
       for (const line of rendered.console) log(`  ${ref.kind} ${ref.locale}: browser ${line}`);
+      for (const line of rendered.warnings) log(`  warning: ${line}`);
       log(`${ref.kind} ${ref.slug} ${ref.locale}: ${pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return {
         ...ref,

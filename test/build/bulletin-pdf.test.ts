@@ -8,7 +8,7 @@ import { manifestSchema } from '../../src/print/manifest.ts';
 
 const site = inject('fixtureSite');
 const printDir = join(site, 'print');
-const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(printDir, 'manifest.json'), 'utf8')));
+const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(printDir, 'manifest.json'), 'utf8'))).filter((e) => e.kind === 'bulletin');
 const tool = (name: string, ...args: string[]) => execFileSync(name, args, { encoding: 'utf8' });
 const mm = (pt: number) => (pt * 25.4) / 72;
 
@@ -57,13 +57,12 @@ describe('bulletin PDFs', () => {
     for (const title of expected) expect(text).toContain(title);
   });
 
-  it('puts the running head and a folio on inner pages but not on the cover', () => {
+  it('puts the running head (bulletin, current article) and a folio on inner pages but not on the cover', () => {
     const page = (n: number) => tool('pdftotext', '-f', String(n), '-l', String(n), '-layout', join(printDir, 'bulletin-2026-09-en.pdf'), '-');
     expect(page(1)).not.toMatch(/^\s*1\s*$/m);
-    const inner = page(3);
-    expect(inner).toContain('Thái Nguyên Foreign Affairs Bulletin');
-    expect(inner).toContain('No. 1 · September 2026');
-    expect(inner).toMatch(/^\s*3\s*$/m);
+    const inner = page(4);
+    expect(inner).toMatch(/^\s*Thái Nguyên Foreign Affairs Bulletin\s+Alpha Industrial Park expands\s*$/m);
+    expect(inner).toMatch(/^\s*4\s*$/m);
   });
 
   it('records the publication in the PDF metadata, dated by the content', () => {

@@ -17,7 +17,7 @@ describe('booklet assembly', () => {
     figures: [{ id: 'area', value: 3521.96, unit: 'km2' }, { id: 'people', value: 1340000, unit: 'people' }],
     sections: [{ kind: 'articles', articles: ['a'] }, { kind: 'figures' }, { kind: 'projects', projects: ['p'] }],
   };
-  const texts = byLocale([
+  const texts = byLocale<{ data: { figures?: Record<string, string> } }>([
     ['vi', { data: { figures: { area: 'Diện tích', people: 'Dân số' } } }],
     ['ja', { data: { figures: { area: '面積' } } }],
   ]);

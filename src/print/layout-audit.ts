@@ -1,0 +1,106 @@
+/**
+ * Functions that run inside the print page (passed to page.evaluate, so they must not use
+ * anything from outside their own body). Before Paged.js lays out the document, every block is
+ * numbered; afterwards, the audit reports what a print shop or reader would notice: blocks lost or
+ * cut off, headings left alone at a page foot, single lines stranded at a page's top or foot, and
+ * images too coarse for their printed size.
+ */
+
+export interface SourceBlock {
+  id: number;
+  tag: string;
+  /** The start of the block's text, to name it in a message. */
+  text: string;
+  /** The content file the block comes from (data-source of the nearest ancestor). */
+  source: string;
+}
+
+export interface ImageUse {
+  src: string;
+  source: string;
+  /** Pixels per inch at the printed size. */
+  ppi: number;
+}
+
+export interface LayoutAudit {
+  pages: number;
+  present: number[];
+  overflowing: number[];
+  headingsAtFoot: number[];
+  /** Paragraphs whose first line is alone at the foot of a page. */
+  orphans: number[];
+  /** Paragraphs whose last line is alone at the top of a page. */
+  widows: number[];
+  images: ImageUse[];
+}
+
+/** Runs before layout: numbers blocks, applies layout fixes from earlier passes, keeps `fillers` filler pages. */
+export function prepareSource(args: { fixes: Array<[number, string]>; fillers: number | null }): SourceBlock[] {
+  // Filler pages not needed are removed first, so they are not counted as lost.
+  if (args.fillers !== null) {
+    for (const filler of document.querySelectorAll<HTMLElement>('[data-filler]')) {
+      if (Number(filler.dataset.filler) >= args.fillers) filler.remove();
+    }
+  }
+  const selector = 'p, h1, h2, h3, h4, h5, h6, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler';
+  const blocks = [...document.body.querySelectorAll<HTMLElement>(selector)];
+  const described = blocks.map((el, id) => {
+    el.setAttribute('data-block', String(id));
+    return {
+      id,
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? el.getAttribute('src') ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
+    };
+  });
+  for (const [id, style] of args.fixes) blocks[id]?.setAttribute('style', `${blocks[id]?.getAttribute('style') ?? ''};${style}`);
+  return described;
+}
+
+/** Runs after Paged.js has laid out the pages. */
+export function auditLayout(): LayoutAudit {
+  const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')];
+  const present = new Set<number>();
+  const overflowing = new Set<number>();
+  const headingsAtFoot: number[] = [];
+  const orphans: number[] = [];
+  const widows: number[] = [];
+  const images: ImageUse[] = [];
+  const idOf = (el: Element) => Number(el.getAttribute('data-block'));
+  const lines = (el: HTMLElement) => {
+    const style = getComputedStyle(el);
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    return Math.round((el.getBoundingClientRect().height - padding) / lineHeight);
+  };
+  for (const page of pages) {
+    const area = page.querySelector<HTMLElement>('.pagedjs_page_content');
+    if (!area) continue;
+    const box = area.getBoundingClientRect();
+    const blocks = [...area.querySelectorAll<HTMLElement>('[data-block]')];
+    for (const el of blocks) {
+      present.add(idOf(el));
+      const r = el.getBoundingClientRect();
+      if (r.height > 0 && (r.bottom > box.bottom + 2 || r.right > box.right + 2)) overflowing.add(idOf(el));
+      if (el.tagName === 'IMG') {
+        const img = el as HTMLImageElement;
+        if (r.width > 0 && img.naturalWidth > 0) {
+          images.push({
+            src: img.getAttribute('src') ?? '',
+            source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
+            ppi: Math.round(img.naturalWidth / (r.width / 96)),
+          });
+        }
+      }
+      if (el.tagName === 'P' && el.hasAttribute('data-split-to') && lines(el) === 1) orphans.push(idOf(el));
+      if (el.tagName === 'P' && el.hasAttribute('data-split-from') && lines(el) === 1) widows.push(idOf(el));
+    }
+    // The last block with text on a page must not be a heading (cover titles aside).
+    const last = blocks.filter((el) => el.getBoundingClientRect().height > 0 && !el.closest('.cover')).at(-1);
+    if (last && /^H[2-6]$/.test(last.tagName) && !last.closest('.toc')) {
+      const row = last.closest<HTMLElement>('.parallel-row[data-block]');
+      headingsAtFoot.push(idOf(row ?? last));
+    }
+  }
+  return { pages: pages.length, present: [...present], overflowing: [...overflowing], headingsAtFoot, orphans, widows, images };
+}
