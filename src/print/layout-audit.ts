@@ -42,7 +42,7 @@ export function prepareSource(args: { fixes: Array<[number, string]>; fillers: n
       if (Number(filler.dataset.filler) >= args.fillers) filler.remove();
     }
   }
-  const selector = 'p, h1, h2, h3, h4, h5, h6, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler';
+  const selector = 'p, h1, h2, h3, h4, h5, h6, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler, .note-lines';
   const blocks = [...document.body.querySelectorAll<HTMLElement>(selector)];
   const described = blocks.map((el, id) => {
     el.setAttribute('data-block', String(id));
