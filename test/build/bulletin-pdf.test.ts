@@ -60,9 +60,11 @@ describe('bulletin PDFs', () => {
   it('puts the running head (bulletin, current article) and a folio on inner pages but not on the cover', () => {
     const page = (n: number) => tool('pdftotext', '-f', String(n), '-l', String(n), '-layout', join(printDir, 'bulletin-2026-09-en.pdf'), '-');
     expect(page(1)).not.toMatch(/^\s*1\s*$/m);
-    const inner = page(4);
-    expect(inner).toMatch(/^\s*Thái Nguyên Foreign Affairs Bulletin\s+Alpha Industrial Park expands\s*$/m);
-    expect(inner).toMatch(/^\s*4\s*$/m);
+    // Verso pages carry the bulletin's name, recto pages the current article.
+    expect(page(4).split('\n')[0]).toMatch(/^\s*Thái Nguyên Foreign Affairs Bulletin\s*$/);
+    expect(page(4)).toMatch(/^\s*4\s*$/m);
+    expect(page(5).split('\n')[0]).toMatch(/^\s+The Beta tea season\s*$/);
+    expect(page(5)).toMatch(/^\s*5\s*$/m);
   });
 
   it('records the publication in the PDF metadata, dated by the content', () => {
