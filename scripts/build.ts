@@ -2,7 +2,9 @@
  * `npm run build`: check the content, build the site, print every publication, and only then
  * replace `dist/` — a failed build never leaves a half-finished dist over a good one.
  *
- *   node scripts/build.ts [--content <folder>] [--out <folder>]
+ *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press]
+ *
+ * --marks and --press work as for `npm run print`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -14,7 +16,12 @@ import { printPublications } from '../src/print/stage.ts';
 import { contentDir, contentDirVariable } from '../src/project.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string', default: 'dist' } },
+  options: {
+    content: { type: 'string' },
+    out: { type: 'string', default: 'dist' },
+    marks: { type: 'boolean', default: false },
+    press: { type: 'boolean', default: false },
+  },
 });
 
 async function main() {
@@ -48,7 +55,7 @@ async function main() {
       cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
     });
     console.log(`site: built in ${seconds(started)}`);
-    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`) });
+    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     reportFailure(error);

@@ -16,6 +16,9 @@ export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const localeEnum = z.enum(localeIds);
 
+/** A print run: copies to print. */
+const copies = z.number().int().nonnegative();
+
 // YAML reads `2026-10-05` as a date (Astro) or a string (the content check); accept both.
 const isoDate = z.coerce.date();
 
@@ -45,6 +48,8 @@ export const bulletinSchema = z.strictObject({
   month: z.string().regex(monthPattern),
   editions: z.array(localeEnum).min(1),
   articles: z.array(z.string().regex(slugPattern)).min(1),
+  /** Copies to print per edition language (the order sheet leaves it open when absent). */
+  printRun: z.partialRecord(localeEnum, copies).optional(),
 });
 
 /** The editor's foreword of one edition of a bulletin: `content/bulletins/<yyyy-mm>/<locale>.mdx`. */
@@ -94,7 +99,6 @@ export const projectTranslationSchema = z.strictObject({
   contact: z.strictObject({ office: z.string().trim().min(1) }),
 });
 
-const printRun = z.number().int().nonnegative();
 
 
 /** The investor booklet: `content/booklets/<slug>/booklet.yaml`. */
@@ -104,7 +108,7 @@ export const bookletSchema = z.strictObject({
   date: isoDate,
   editions: z.array(localeEnum).min(1),
   /** Copies to print per edition language. */
-  printRun: z.partialRecord(localeEnum, printRun),
+  printRun: z.partialRecord(localeEnum, copies),
   figures: z
     .array(z.strictObject({ id: z.string().regex(slugPattern), value: z.number(), unit: z.enum(figureUnits), year: z.number().int().optional() }))
     .default([]),
@@ -133,7 +137,7 @@ export const editionSchema = z.strictObject({
   date: isoDate,
   /** The two languages printed side by side, source first. */
   languages: z.tuple([localeEnum, localeEnum]),
-  printRun,
+  printRun: copies,
   articles: z.array(z.string().regex(slugPattern)).min(1),
 });
 

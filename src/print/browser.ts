@@ -3,7 +3,7 @@
  * to it from disk through request interception, so no port is opened and nothing leaves the machine.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
@@ -42,9 +42,11 @@ const contentTypes: Record<string, string> = {
  * A browser context that sees `siteDir` at `printOrigin` and nothing else. Requests for files that
  * do not exist are recorded in `missing`: a print page must never quietly lose a font or image.
  */
-export async function siteContext(browser: Browser, siteDir: string): Promise<{ context: BrowserContext; missing: string[] }> {
+export async function siteContext(browser: Browser, siteDir: string): Promise<{ context: BrowserContext; missing: string[]; loaded: Set<string> }> {
   const context = await browser.newContext();
   const missing: string[] = [];
+  /** Every file of the site the page read, relative to the site: the inputs of the PDF. */
+  const loaded = new Set<string>();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== printOrigin) {
@@ -58,11 +60,12 @@ export async function siteContext(browser: Browser, siteDir: string): Promise<{ 
       missing.push(url.pathname);
       return route.fulfill({ status: 404, body: 'not found' });
     }
+    loaded.add(relative(siteDir, file));
     return route.fulfill({
       status: 200,
       body: readFileSync(file),
       contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
     });
   });
-  return { context, missing };
+  return { context, missing, loaded };
 }

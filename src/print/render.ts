@@ -6,13 +6,14 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { printOrigin, siteContext } from './browser.ts';
-import { auditLayout, prepareSource } from './layout-audit.ts';
+import { auditLayout, prepareSource, type ImageUse } from './layout-audit.ts';
 import { layoutFixes, type LayoutFix } from './layout-fixes.ts';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/ (it offers it only under a "polyfill" condition), so find the
 // package through its CommonJS entry, lib/index.cjs, and take the polyfill beside it.
-const pagedPolyfill = join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+export const pagedjsDir = join(dirname(require.resolve('pagedjs')), '..');
+const pagedPolyfill = join(pagedjsDir, 'dist', 'paged.polyfill.js');
 
 export class RenderError extends Error {}
 
@@ -21,10 +22,14 @@ export interface RenderResult {
   pages: number;
   /** What the print HTML says about itself: title, language, author and date. */
   meta: PrintMeta;
-  /** Typographic faults left after the layout passes, and images below print resolution. */
+  /** Typographic faults left after the layout passes. */
   warnings: string[];
+  /** Every image as printed, with its resolution at the printed size. */
+  images: ImageUse[];
   /** Messages the page wrote to its console while laying out (warnings, errors). */
   console: string[];
+  /** Files of the site the page read (HTML, CSS, fonts, images), relative to the site. */
+  inputs: string[];
 }
 
 export interface PrintMeta {
@@ -34,13 +39,16 @@ export interface PrintMeta {
   date: string;
   /** Saddle-stitched: pad to a multiple of this many pages. */
   pagesMultipleOf: number | null;
+  /** Trim format (A4, A5) and copies to print, for the print shop's order sheet. */
+  format: string;
+  printRun: number | null;
 }
 
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
 
-export async function renderPdf(browser: Browser, siteDir: string, pagePath: string, options: { minPpi?: number } = {}): Promise<RenderResult> {
-  const { context, missing } = await siteContext(browser, siteDir);
+export async function renderPdf(browser: Browser, siteDir: string, pagePath: string): Promise<RenderResult> {
+  const { context, missing, loaded } = await siteContext(browser, siteDir);
   const messages: string[] = [];
   const pageErrors: string[] = [];
   try {
@@ -78,6 +86,8 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
           author: content('author'),
           date: content('date'),
           pagesMultipleOf: Number(content('pages-multiple-of')) || null,
+          format: document.documentElement.dataset.format ?? '',
+          printRun: content('print-run') === '' ? null : Number(content('print-run')),
         };
       }),
     );
@@ -115,12 +125,9 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       ...audit.headingsAtFoot.map((id) => `heading alone at a page foot: ${describe(id)}`),
       ...audit.orphans.map((id) => `single line at a page foot: ${describe(id)}`),
       ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
-      ...audit.images
-        .filter((img) => options.minPpi !== undefined && img.ppi < options.minPpi)
-        .map((img) => `image ${img.src} in ${img.source || pagePath} prints at ${img.ppi} ppi (needs ${options.minPpi})`),
     ];
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    return { pdf, pages: audit.pages, meta, warnings, console: messages };
+    return { pdf, pages: audit.pages, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort() };
   } finally {
     await context.close();
   }

@@ -1,16 +1,26 @@
 /**
- * The print stage: every print page Astro built becomes a PDF in `<site>/print/`, listed in
- * `manifest.json`. One Chromium serves the whole run; publications render two at a time.
+ * The print stage: every print page Astro built becomes a PDF in `<site>/print/` — the screen PDF,
+ * and with `press` a CMYK PDF/X file too — listed in `manifest.json`, with the print shop's order
+ * sheet beside it. One Chromium serves the whole run (started only if something must be rendered),
+ * publications render two at a time, and unchanged publications come from the cache.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { launchChromium } from './browser.ts';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, launchChromium, printOrigin, siteContext } from './browser.ts';
+import { hashInputs, PrintCache, printCodeVersion, sha256, type CacheEntry } from './cache.ts';
+import { bleedMm } from './geometry.ts';
 import { sortManifest, type Manifest, type ManifestEntry } from './manifest.ts';
-import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef } from './publication.ts';
-import { postprocessPdf } from './postprocess.ts';
-import { renderPdf } from './render.ts';
+import { orderRows, orderSheetCsv, orderSheetHtml, type OrderLine } from './order-sheet.ts';
+import { auditFonts, postprocessPdf, setMetadata, type PdfMetadata } from './postprocess.ts';
+import { convertToPress } from './press.ts';
+import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
+import { pagedjsDir, renderPdf } from './render.ts';
+import { fontStylesheetPath } from '../fonts/faces.ts';
 
 export class PrintError extends Error {}
 
@@ -18,7 +28,18 @@ export interface PrintOptions {
   /** The built site (Astro's output folder). */
   siteDir: string;
   log: (line: string) => void;
+  /** Crop marks on the screen PDFs too (press PDFs always have them). */
+  marks?: boolean;
+  /** Also write the CMYK PDF/X press variant of every publication. */
+  press?: boolean;
+  /** Where rendered PDFs are kept between builds; null renders everything afresh. */
+  cacheDir?: string | null;
 }
+
+/** Printed images must reach this resolution at their printed size (press variant). */
+export const minimumPpi = 300;
+
+const defaultCacheDir = 'node_modules/.cache/press-print';
 
 /** Publications whose print HTML was built, in a stable order. */
 export function findPublications(siteDir: string): PublicationRef[] {
@@ -35,49 +56,103 @@ export function findPublications(siteDir: string): PublicationRef[] {
     .sort((a, b) => printPagePath(a).localeCompare(printPagePath(b)));
 }
 
-export async function printPublications({ siteDir, log }: PrintOptions): Promise<Manifest> {
+/** Everything outside the site that shapes a PDF: Chromium, Paged.js and the print code. */
+function engineVersion(): string {
+  const chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim();
+  const paged = (JSON.parse(readFileSync(join(pagedjsDir, 'package.json'), 'utf8')) as { version: string }).version;
+  return `${chromium} | pagedjs ${paged} | print ${printCodeVersion(dirname(fileURLToPath(import.meta.url)))}`;
+}
+
+export async function printPublications(options: PrintOptions): Promise<Manifest> {
+  const { siteDir, log } = options;
   const publications = findPublications(siteDir);
-  if (publications.length === 0) return writeManifest(siteDir, []);
-  const browser = await launchChromium();
+  const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir ?? defaultCacheDir);
+  const engine = publications.length ? engineVersion() : '';
+  let browser: Promise<Browser> | undefined;
+  const getBrowser = () => (browser ??= launchChromium());
+  const entries: ManifestEntry[] = [];
+  const orders: OrderLine[] = [];
+  let newest = new Date(0);
+
+  const printOne = async (ref: PublicationRef) => {
+    const started = performance.now();
+    const name = `${ref.kind} ${ref.slug} ${ref.locale}`;
+    const key = `${ref.kind}-${ref.slug}-${ref.locale}`;
+    let entry = cache?.lookup(key, engine, siteDir);
+    let raw = entry && cache?.read(entry.raw);
+    const fromCache = raw !== undefined;
+    if (!entry || !raw) {
+      const rendered = await renderPdf(await getBrowser(), siteDir, printPagePath(ref));
+      raw = rendered.pdf;
+      for (const line of rendered.console) log(`  ${name}: browser ${line}`);
+      entry = {
+        engine,
+        inputs: hashInputs(siteDir, rendered.inputs),
+        pages: rendered.pages,
+        warnings: [
+          ...rendered.warnings,
+          ...rendered.images.filter((i) => i.ppi < minimumPpi).map((i) => `image ${i.src} (${i.source}) prints at ${i.ppi} ppi; press needs ${minimumPpi}`),
+        ],
+        meta: rendered.meta,
+        raw: cache?.write(raw) ?? '',
+        outputs: {},
+      };
+    }
+    const metadata = pdfMetadata(entry);
+    if (metadata.date > newest) newest = metadata.date;
+    const variants: Variant[] = options.press ? ['screen', 'press'] : ['screen'];
+    for (const variant of variants) {
+      const variantKey = variant === 'press' ? 'press' : options.marks ? 'screen+marks' : 'screen';
+      const cached = entry.outputs[variantKey];
+      let pdf = cached ? cache?.read(cached) : undefined;
+      if (!pdf) {
+        pdf = variant === 'press' ? await pressPdf(raw, metadata) : await screenPdf(raw, metadata, options.marks ?? false);
+        const problems = auditFonts(await PDFDocument.load(pdf, { updateMetadata: false }));
+        if (problems.length) {
+          const list = problems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
+          throw new PrintError(`${name}: fonts a print shop would reject: ${list}. Check that every weight and style used is loaded.`);
+        }
+        if (cache) entry.outputs[variantKey] = cache.write(pdf);
+      }
+      const file = pdfFileName(ref, variant);
+      writeFileSync(join(siteDir, 'print', file), pdf);
+      const manifestEntry: ManifestEntry = { ...ref, variant, file, pages: entry.pages, bytes: pdf.byteLength, sha256: sha256(pdf) };
+      entries.push(manifestEntry);
+      if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: entry.meta.format, copies: entry.meta.printRun });
+    }
+    cache?.store(key, entry);
+    // Image resolution matters for the press file only; typographic warnings always.
+    for (const warning of entry.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`${name}: ${entry.pages} pages, ${fromCache ? `unchanged (cache), ${seconds} s` : `${seconds} s`}`);
+  };
+
   try {
-    const entries: ManifestEntry[] = [];
     const queue = [...publications];
     const worker = async () => {
-      for (let ref = queue.shift(); ref; ref = queue.shift()) entries.push(await printOne(ref));
-    };
-    const printOne = async (ref: PublicationRef): Promise<ManifestEntry> => {
-      const started = performance.now();
-      const rendered = await renderPdf(browser, siteDir, printPagePath(ref));
-      const date = new Date(`${rendered.meta.date}T00:00:00Z`);
-      const { pdf, pages, fontProblems } = await postprocessPdf(rendered.pdf, {
-        title: rendered.meta.title,
-        author: rendered.meta.author,
-        language: rendered.meta.lang,
-        date: Number.isNaN(date.getTime()) ? new Date(0) : date,
-      });
-      if (fontProblems.length) {
-        const list = fontProblems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
-        throw new PrintError(`${ref.kind} ${ref.slug} ${ref.locale}: fonts a print shop would reject: ${list}. Check that every weight and style used is loaded.`);
-      }
-      const file = pdfFileName(ref);
-      writeFileSync(join(siteDir, 'print', file), pdf);
-      for (const line of rendered.console) log(`  ${ref.kind} ${ref.locale}: browser ${line}`);
-      for (const line of rendered.warnings) log(`  warning: ${line}`);
-      log(`${ref.kind} ${ref.slug} ${ref.locale}: ${pages} pages, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return {
-        ...ref,
-        variant: 'screen',
-        file,
-        pages,
-        bytes: pdf.byteLength,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-      };
+      for (let ref = queue.shift(); ref; ref = queue.shift()) await printOne(ref);
     };
     await Promise.all(Array.from({ length: Math.min(2, availableParallelism(), publications.length) }, worker));
-    return writeManifest(siteDir, entries);
+    const manifest = writeManifest(siteDir, entries);
+    if (orders.length) await writeOrderSheet(siteDir, orders, newest, getBrowser, cache);
+    return manifest;
   } finally {
-    await browser.close();
+    if (browser) await (await browser).close();
   }
+}
+
+function pdfMetadata(entry: CacheEntry): PdfMetadata {
+  const date = new Date(`${entry.meta.date}T00:00:00Z`);
+  return { title: entry.meta.title, author: entry.meta.author, language: entry.meta.lang, date: Number.isNaN(date.getTime()) ? new Date(0) : date };
+}
+
+async function screenPdf(raw: Uint8Array, metadata: PdfMetadata, marks: boolean): Promise<Uint8Array> {
+  return (await postprocessPdf(raw, metadata, { bleedMm, marks })).pdf;
+}
+
+async function pressPdf(raw: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const prepared = await postprocessPdf(raw, metadata, { bleedMm, marks: true }, { removeLinks: true, objectStreams: false });
+  return convertToPress(prepared.pdf, metadata.date);
 }
 
 function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
@@ -85,4 +160,31 @@ function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
   mkdirSync(join(siteDir, 'print'), { recursive: true });
   writeFileSync(join(siteDir, 'print', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/** `order-sheet.csv`, `.html` and `.pdf` in `print/`; the PDF is the HTML printed by Chromium. */
+async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date, getBrowser: () => Promise<Browser>, cache: PrintCache | undefined): Promise<void> {
+  const rows = orderRows([...orders].sort((a, b) => a.entry.file.localeCompare(b.entry.file)));
+  const printDir = join(siteDir, 'print');
+  const title = 'Print order — Thái Nguyên foreign-information publications';
+  const html = orderSheetHtml(rows, title, fontStylesheetPath('noto-sans'));
+  writeFileSync(join(printDir, 'order-sheet.csv'), orderSheetCsv(rows));
+  writeFileSync(join(printDir, 'order-sheet.html'), html);
+  const key = `order-sheet-${sha256(html)}`;
+  let pdf = cache?.readKeyed(key);
+  if (!pdf) {
+    const { context } = await siteContext(await getBrowser(), siteDir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${printOrigin}/print/order-sheet.html`, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
+      setMetadata(doc, { title, author: '', language: 'en', date });
+      pdf = await doc.save();
+      cache?.writeKeyed(key, pdf);
+    } finally {
+      await context.close();
+    }
+  }
+  writeFileSync(join(printDir, 'order-sheet.pdf'), pdf);
 }
