@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PrintMeta } from './render.ts';
 
 export interface CacheEntry {
   /** Chromium, Paged.js and print-code versions. */
@@ -14,7 +15,7 @@ export interface CacheEntry {
   inputs: Record<string, string>;
   pages: number;
   warnings: string[];
-  meta: { title: string; lang: string; author: string; date: string };
+  meta: PrintMeta;
   /** sha256 of Chromium's PDF before post-processing. */
   raw: string;
   /** sha256 of each finished variant, by variant key (`screen`, `screen+marks`, `press`). */
