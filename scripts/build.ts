@@ -2,9 +2,9 @@
  * `npm run build`: check the content, build the site, print every publication, and only then
  * replace `dist/` — a failed build never leaves a half-finished dist over a good one.
  *
- *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press]
+ *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press] [--no-cache]
  *
- * --marks and --press work as for `npm run print`.
+ * --marks, --press and --no-cache work as for `npm run print`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist' },
     marks: { type: 'boolean', default: false },
     press: { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 
@@ -55,7 +56,7 @@ async function main() {
       cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
     });
     console.log(`site: built in ${seconds(started)}`);
-    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press });
+    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     reportFailure(error);

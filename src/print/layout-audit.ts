@@ -34,8 +34,11 @@ export interface LayoutAudit {
   images: ImageUse[];
 }
 
-/** Runs before layout: numbers blocks, applies layout fixes from earlier passes, keeps `fillers` filler pages. */
-export function prepareSource(args: { fixes: Array<[number, string]>; fillers: number | null }): SourceBlock[] {
+/**
+ * Runs before layout: numbers blocks, forces a page break before the blocks earlier passes chose
+ * to move (`breakBefore`), keeps `fillers` filler pages.
+ */
+export function prepareSource(args: { breakBefore: number[]; fillers: number | null }): SourceBlock[] {
   // Filler pages not needed are removed first, so they are not counted as lost.
   if (args.fillers !== null) {
     for (const filler of document.querySelectorAll<HTMLElement>('[data-filler]')) {
@@ -49,11 +52,12 @@ export function prepareSource(args: { fixes: Array<[number, string]>; fillers: n
     return {
       id,
       tag: el.tagName.toLowerCase(),
-      text: (el.textContent ?? el.getAttribute('src') ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      text: (el.tagName === 'IMG' ? (el.getAttribute('alt') || el.getAttribute('src') || '') : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, 60),
       source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
     };
   });
-  for (const [id, style] of args.fixes) blocks[id]?.setAttribute('style', `${blocks[id]?.getAttribute('style') ?? ''};${style}`);
+  // Paged.js reads breaks from data attributes it derives from the stylesheets, not from inline styles.
+  for (const id of args.breakBefore) blocks[id]?.setAttribute('data-break-before', 'page');
   return described;
 }
 
@@ -102,5 +106,10 @@ export function auditLayout(): LayoutAudit {
       headingsAtFoot.push(idOf(row ?? last));
     }
   }
-  return { pages: pages.length, present: [...present], overflowing: [...overflowing], headingsAtFoot, orphans, widows, images };
+  // Name the innermost element that does not fit, not every block around it.
+  const innermost = [...overflowing].filter((id) => {
+    const el = document.querySelector(`.pagedjs_pages [data-block="${id}"]`);
+    return !el || ![...el.querySelectorAll('[data-block]')].some((child) => overflowing.has(idOf(child)));
+  });
+  return { pages: pages.length, present: [...present], overflowing: innermost, headingsAtFoot, orphans, widows, images };
 }

@@ -5,17 +5,8 @@
  */
 import type { LayoutAudit } from './layout-audit.ts';
 
-export type LayoutFix = [block: number, style: string];
-
-export function layoutFixes(audit: Pick<LayoutAudit, 'headingsAtFoot' | 'orphans' | 'widows'>, previous: readonly LayoutFix[]): LayoutFix[] {
-  const fixed = new Set(previous.map(([id]) => id));
-  const next = [...previous];
-  for (const id of [...audit.headingsAtFoot, ...audit.orphans, ...audit.widows]) {
-    // A block already moved once is left where it is: moving it again could loop forever.
-    if (!fixed.has(id)) {
-      next.push([id, 'break-before: page']);
-      fixed.add(id);
-    }
-  }
-  return next;
+/** The blocks to start on a new page in the next pass: those moved before, and the new faults. */
+export function layoutFixes(audit: Pick<LayoutAudit, 'headingsAtFoot' | 'orphans' | 'widows'>, previous: readonly number[]): number[] {
+  // A block already moved once is left where it is: moving it again could loop forever.
+  return [...new Set([...previous, ...audit.headingsAtFoot, ...audit.orphans, ...audit.widows])];
 }

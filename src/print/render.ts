@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { printOrigin, siteContext } from './browser.ts';
 import { auditLayout, prepareSource, type ImageUse } from './layout-audit.ts';
-import { layoutFixes, type LayoutFix } from './layout-fixes.ts';
+import { layoutFixes } from './layout-fixes.ts';
 
 const require = createRequire(import.meta.url);
 // pagedjs's exports map hides dist/ (it offers it only under a "polyfill" condition), so find the
@@ -61,10 +61,10 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
     });
 
-    const layout = async (fixes: LayoutFix[], fillers: number | null) => {
+    const layout = async (breakBefore: number[], fillers: number | null) => {
       const response = await page.goto(printOrigin + pagePath, { waitUntil: 'load' });
       if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
-      const blocks = await page.evaluate(prepareSource, { fixes, fillers });
+      const blocks = await page.evaluate(prepareSource, { breakBefore, fillers });
       await page.addScriptTag({ path: pagedPolyfill });
       // Fonts first: Paged.js measures text, and a late font would move every line break.
       await page.evaluate(async () => {
@@ -93,7 +93,7 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
     );
 
     // Pass 1..n: fix typographic faults; then keep just enough filler pages for saddle stitching.
-    let fixes: LayoutFix[] = [];
+    let fixes: number[] = [];
     let fillers: number | null = meta.pagesMultipleOf ? 0 : null;
     let result = await layout(fixes, fillers);
     for (let pass = 1; pass < maxPasses; pass++) {

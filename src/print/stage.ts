@@ -58,7 +58,8 @@ export function findPublications(siteDir: string): PublicationRef[] {
 
 /** Everything outside the site that shapes a PDF: Chromium, Paged.js and the print code. */
 function engineVersion(): string {
-  const chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim();
+  // Debian's wrapper script prints a harmless complaint on stderr; only the version line matters.
+  const chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const paged = (JSON.parse(readFileSync(join(pagedjsDir, 'package.json'), 'utf8')) as { version: string }).version;
   return `${chromium} | pagedjs ${paged} | print ${printCodeVersion(dirname(fileURLToPath(import.meta.url)))}`;
 }

@@ -14,7 +14,8 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
   const out = join(work, 'dist');
-  const build = runBuild(['--content', 'test/fixtures/site/content', '--out', out]);
+  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF.
+  const build = runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache']);
   if (build.status !== 0) throw new Error(`The fixture site did not build:\n${build.output}`);
   project.provide('fixtureSite', out);
   return () => rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,199 @@
+/** Every printed product of the fixture, as a print shop and a reader check it. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pageFormats } from '../../src/content/schema.ts';
+import { manifestSchema, type Manifest } from '../../src/print/manifest.ts';
+
+const site = inject('fixtureSite');
+const tool = (name: string, ...args: string[]) => execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+const readManifest = (dir: string) => manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'print', 'manifest.json'), 'utf8')));
+const manifest = readManifest(site);
+const pdf = (file: string, dir = site) => join(dir, 'print', file);
+const pageText = (file: string, page: number) => tool('pdftotext', '-f', String(page), '-l', String(page), '-layout', pdf(file), '-');
+const mm = (pt: number) => (pt * 25.4) / 72;
+const formats: Record<string, keyof typeof pageFormats> = { bulletin: 'A4', booklet: 'A5', edition: 'A4' };
+
+describe('the printed products', () => {
+  it('are listed in the manifest: bulletin in vi and en, booklet per edition language, the bilingual edition as vi-en', () => {
+    expect(manifest.map((e) => `${e.kind} ${e.slug} ${e.locale} ${e.variant}`)).toEqual([
+      'booklet invest ja screen',
+      'booklet invest ko screen',
+      'booklet invest vi screen',
+      'bulletin 2026-09 en screen',
+      'bulletin 2026-09 vi screen',
+      'edition tea vi-en screen',
+    ]);
+  });
+
+  it.each(manifest.map((e) => [e.file, e] as const))('%s: every page is the trim size plus 3 mm bleed, with TrimBox and BleedBox', (file, entry) => {
+    const boxes = tool('pdfinfo', '-box', '-f', '1', '-l', String(entry.pages), pdf(file));
+    const { width, height } = pageFormats[formats[entry.kind]!];
+    for (let page = 1; page <= entry.pages; page++) {
+      const box = (name: string) => {
+        const m = new RegExp(`^Page\\s+${page} ${name}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`, 'm').exec(boxes);
+        expect(m, `page ${page} ${name}`).not.toBeNull();
+        const [x0, y0, x1, y1] = m!.slice(1).map(Number) as [number, number, number, number];
+        return { w: mm(x1 - x0), h: mm(y1 - y0), x: mm(x0), y: mm(y0) };
+      };
+      const media = box('MediaBox');
+      const trim = box('TrimBox');
+      const bleed = box('BleedBox');
+      expect(media.w).toBeCloseTo(width + 6, 0);
+      expect(media.h).toBeCloseTo(height + 6, 0);
+      expect(trim.w).toBeCloseTo(width, 0);
+      expect(trim.h).toBeCloseTo(height, 0);
+      expect(trim.x - bleed.x).toBeCloseTo(3, 1);
+      expect(bleed.w).toBeCloseTo(width + 6, 0);
+    }
+  });
+
+  it.each(manifest.map((e) => e.file))('%s: fonts all embedded, none of Type 3', (file) => {
+    const rows = tool('pdffonts', pdf(file)).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).not.toContain('Type 3');
+      expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
+    }
+  });
+
+  it.each(manifest.map((e) => e.file))('%s: has an outline (bookmarks) from its headings', (file) => {
+    const outline = JSON.parse(tool('qpdf', '--json', '--json-key=outlines', pdf(file))).outlines as Array<{ title: string; kids: unknown[] }>;
+    const titles = JSON.stringify(outline);
+    expect(outline.length).toBeGreaterThan(0);
+    expect(titles).toMatch(/"title":/);
+  });
+
+  it.each(manifest.map((e) => [e.file, e] as const))('%s: every table-of-contents entry points to the page its heading is printed on', (file, entry) => {
+    // The TOC is the page whose first heading is the contents title.
+    const pages = Array.from({ length: entry.pages }, (_, i) => pageText(file, i + 1));
+    const firstLines = (text: string) => text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' ');
+    const tocPage = pages.findIndex((text) => /Mục lục|Contents|目次|차례/.test(firstLines(text)));
+    expect(tocPage).toBeGreaterThan(0);
+    const entries = [...pages[tocPage]!.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    for (const { title, page } of entries) {
+      // Long bilingual titles wrap in the heading; the first words must stand on the page the TOC names.
+      // A bilingual entry reads "vi title · en title"; the first title stands at the top of the article.
+      const first = title.split(' · ')[0]!;
+      expect(squash(pages[page - 1] ?? ''), `"${title}" on page ${page}`).toContain(squash(first).slice(0, 12));
+    }
+  });
+
+  it('pads every booklet to a multiple of four pages with intended pages before the back cover', () => {
+    const booklets = manifest.filter((e) => e.kind === 'booklet');
+    for (const entry of booklets) {
+      expect(entry.pages % 4, entry.file).toBe(0);
+      const last = pageText(entry.file, entry.pages);
+      expect(last, entry.file).toMatch(/Thái Nguyên|タイグエン|타이응우옌/);
+    }
+    // The fixture's Vietnamese booklet needs filler pages: contacts and notes stand before the back cover.
+    const vi = booklets.find((e) => e.locale === 'vi')!;
+    const inner = Array.from({ length: 3 }, (_, i) => pageText(vi.file, vi.pages - 3 + i)).join('\n');
+    expect(inner).toMatch(/Thông tin liên hệ|Ghi chú/);
+  });
+
+  it('never starts a Japanese line with closing punctuation', () => {
+    const text = tool('pdftotext', '-layout', pdf('booklet-invest-ja.pdf'), '-');
+    // The long paragraph of the fixture article, line by line as printed.
+    const start = text.indexOf('インフラ整備完了');
+    const after = text.slice(start).split('\n').slice(1).map((l) => l.trim());
+    const lines = after.slice(after.findIndex(Boolean)).filter((l, i, all) => all.slice(0, i + 1).every(Boolean));
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.filter((l) => /^[、。，．）」』】〕！？]/.test(l))).toEqual([]);
+  });
+
+  it('breaks Korean lines between words, never inside one', () => {
+    const source = readFileSync('test/fixtures/site/content/articles/alpha/ko.mdx', 'utf8').split('---')[2]!;
+    const words = new Set(source.split(/\s+/).filter(Boolean));
+    const text = tool('pdftotext', '-raw', pdf('booklet-invest-ko.pdf'), '-');
+    const paragraph = text.split('\n').filter((l) => l.includes('산업단지는') || l.includes('투자자는') || l.includes('양성하고'));
+    expect(paragraph.length).toBeGreaterThan(0);
+    for (const line of paragraph) for (const token of line.trim().split(/\s+/)) expect(words, `"${token}" in "${line}"`).toContain(token);
+  });
+
+  it('prints the bilingual edition as parallel text: each heading beside its translation', () => {
+    const text = tool('pdftotext', '-layout', pdf('edition-tea-vi-en.pdf'), '-');
+    expect(text).toMatch(/Hạ tầng sẵn sàng\s{2,}Infrastructure ready/);
+    expect(text).toMatch(/Mùa chè Beta\s{2,}The Beta tea season/);
+  });
+});
+
+describe('building the same content twice', () => {
+  let copy: string;
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'press-again-'));
+    cpSync(site, copy, { recursive: true });
+    const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache', '--press'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stdout + run.stderr);
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('gives byte-identical PDFs, rendered afresh without the cache', () => {
+    const again = readManifest(copy).filter((e) => e.variant === 'screen');
+    expect(again.map((e) => [e.file, e.sha256])).toEqual(manifest.map((e) => [e.file, e.sha256]));
+  });
+
+  describe('with --press', () => {
+    let press: Manifest;
+    beforeAll(() => {
+      press = readManifest(copy).filter((e) => e.variant === 'press');
+    });
+
+    it('adds a press PDF for every publication to the manifest', () => {
+      expect(press.map((e) => e.file)).toEqual(manifest.map((e) => e.file.replace(/\.pdf$/, '-press.pdf')));
+    });
+
+    it.each(['booklet-invest-ja-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s is CMYK PDF/X-3 with an output intent', (file) => {
+      const qdf = join(copy, 'check.pdf');
+      tool('qpdf', '--qdf', '--object-streams=disable', pdf(file, copy), qdf);
+      const body = readFileSync(qdf, 'latin1');
+      expect(body).toContain('/GTS_PDFXVersion (PDF/X-3:2002)');
+      expect(body).toMatch(/\/OutputIntents/);
+      expect(body).not.toContain('/DeviceRGB');
+      expect(body).toContain('/DeviceCMYK');
+      for (const row of tool('pdffonts', pdf(file, copy)).trim().split('\n').slice(2)) expect(row).not.toContain('Type 3');
+    });
+
+    it('has crop marks outside the bleed: the sheet is larger than the bleed box', () => {
+      const info = tool('pdfinfo', '-box', pdf('booklet-invest-vi-press.pdf', copy));
+      const size = (name: string) => {
+        const [, x0, , x1] = new RegExp(`${name}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`).exec(info)!.map(Number);
+        return mm(x1! - x0!);
+      };
+      expect(size('BleedBox')).toBeCloseTo(154, 0);
+      expect(size('MediaBox')).toBeGreaterThan(size('BleedBox') + 15);
+    });
+
+    it('writes the order sheet with copies and sheets per language', () => {
+      const csv = readFileSync(join(copy, 'print', 'order-sheet.csv'), 'utf8').trim().split('\n');
+      expect(csv[0]).toBe('publication,language,format,pages,copies,sheets per copy,sheet format,sheets in total,file,sha256');
+      const vi = csv.find((l) => l.startsWith('booklet invest,vi,'))!.split(',');
+      const pages = Number(vi[3]);
+      expect(vi.slice(0, 3)).toEqual(['booklet invest', 'vi', 'A5']);
+      expect(Number(vi[4])).toBe(2800);
+      expect(Number(vi[7])).toBe((pages / 4) * 2800);
+      expect(vi[8]).toBe('booklet-invest-vi-press.pdf');
+      expect(csv.find((l) => l.startsWith('booklet invest,ko,'))).toContain(',150,');
+      expect(readFileSync(join(copy, 'print', 'order-sheet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  });
+});
+
+describe('content that does not fit a page', () => {
+  it('fails the build, naming the file and the element, instead of losing it', () => {
+    const out = mkdtempSync(join(tmpdir(), 'press-oversized-'));
+    try {
+      const run = spawnSync(process.execPath, ['scripts/build.ts', '--content', 'test/fixtures/oversized/content', '--out', join(out, 'dist'), '--no-cache'], { encoding: 'utf8' });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain('test/fixtures/oversized/content/articles/tall-chart/vi.mdx: <img> "Biểu đồ xuất khẩu chè theo năm"');
+      expect(run.stderr).toContain('would be lost in print');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
