@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PrintMeta } from './render.ts';
+import type { PrintMeta } from './layout-audit.ts';
 
 export interface CacheEntry {
   /** Chromium, Paged.js and print-code versions. */

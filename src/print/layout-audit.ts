@@ -32,22 +32,41 @@ export interface LayoutAudit {
   /** Paragraphs whose last line is alone at the top of a page. */
   widows: number[];
   images: ImageUse[];
+  /** Pages holding a filler (notes, contacts) for saddle stitching. */
+  fillerPages: number;
+}
+
+/** What the print HTML says about itself in its <head>. */
+export interface PrintMeta {
+  title: string;
+  lang: string;
+  author: string;
+  date: string;
+  /** Saddle-stitched: pad to a multiple of this many pages. */
+  pagesMultipleOf: number | null;
+  /** Trim format (A4, A5) and copies to print, for the print shop's order sheet. */
+  format: string;
+  printRun: number | null;
 }
 
 /**
- * Runs before layout: numbers blocks, forces a page break before the blocks earlier passes chose
- * to move (`breakBefore`), keeps `fillers` filler pages.
+ * Runs before layout: reads the document's metadata, numbers blocks, and forces a page break
+ * before the blocks earlier passes chose to move (`breakBefore`).
  */
-export function prepareSource(args: { breakBefore: number[]; fillers: number | null }): SourceBlock[] {
-  // Filler pages not needed are removed first, so they are not counted as lost.
-  if (args.fillers !== null) {
-    for (const filler of document.querySelectorAll<HTMLElement>('[data-filler]')) {
-      if (Number(filler.dataset.filler) >= args.fillers) filler.remove();
-    }
-  }
+export function prepareSource(args: { breakBefore: number[] }): { blocks: SourceBlock[]; meta: PrintMeta } {
+  const content = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
+  const meta = {
+    title: document.title,
+    lang: document.documentElement.lang,
+    author: content('author'),
+    date: content('date'),
+    pagesMultipleOf: Number(content('pages-multiple-of')) || null,
+    format: document.documentElement.dataset.format ?? '',
+    printRun: content('print-run') === '' ? null : Number(content('print-run')),
+  };
   const selector = 'p, h1, h2, h3, h4, h5, h6, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler, .note-lines';
-  const blocks = [...document.body.querySelectorAll<HTMLElement>(selector)];
-  const described = blocks.map((el, id) => {
+  const elements = [...document.body.querySelectorAll<HTMLElement>(selector)];
+  const blocks = elements.map((el, id) => {
     el.setAttribute('data-block', String(id));
     return {
       id,
@@ -57,8 +76,15 @@ export function prepareSource(args: { breakBefore: number[]; fillers: number | n
     };
   });
   // Paged.js reads breaks from data attributes it derives from the stylesheets, not from inline styles.
-  for (const id of args.breakBefore) blocks[id]?.setAttribute('data-break-before', 'page');
-  return described;
+  for (const id of args.breakBefore) elements[id]?.setAttribute('data-break-before', 'page');
+  return { blocks, meta };
+}
+
+/** After layout: removes the filler pages beyond the first `keep` (each filler is one page). */
+export function removeFillerPages(keep: number): void {
+  for (const filler of document.querySelectorAll<HTMLElement>('.pagedjs_page [data-filler]')) {
+    if (Number(filler.dataset.filler) >= keep) filler.closest('.pagedjs_page')?.remove();
+  }
 }
 
 /** Runs after Paged.js has laid out the pages. */
@@ -111,5 +137,6 @@ export function auditLayout(): LayoutAudit {
     const el = document.querySelector(`.pagedjs_pages [data-block="${id}"]`);
     return !el || ![...el.querySelectorAll('[data-block]')].some((child) => overflowing.has(idOf(child)));
   });
-  return { pages: pages.length, present: [...present], overflowing: innermost, headingsAtFoot, orphans, widows, images };
+  const fillerPages = pages.filter((page) => page.querySelector('[data-filler]')).length;
+  return { pages: pages.length, present: [...present], overflowing: innermost, headingsAtFoot, orphans, widows, images, fillerPages };
 }

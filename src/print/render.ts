@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { printOrigin, siteContext } from './browser.ts';
-import { auditLayout, prepareSource, type ImageUse } from './layout-audit.ts';
+import { auditLayout, prepareSource, removeFillerPages, type ImageUse, type PrintMeta } from './layout-audit.ts';
 import { layoutFixes } from './layout-fixes.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +20,8 @@ export class RenderError extends Error {}
 export interface RenderResult {
   pdf: Buffer;
   pages: number;
+  /** Layout passes it took to settle every heading and line (1 when nothing had to move). */
+  passes: number;
   /** What the print HTML says about itself: title, language, author and date. */
   meta: PrintMeta;
   /** Typographic faults left after the layout passes. */
@@ -32,17 +34,6 @@ export interface RenderResult {
   inputs: string[];
 }
 
-export interface PrintMeta {
-  title: string;
-  lang: string;
-  author: string;
-  date: string;
-  /** Saddle-stitched: pad to a multiple of this many pages. */
-  pagesMultipleOf: number | null;
-  /** Trim format (A4, A5) and copies to print, for the print shop's order sheet. */
-  format: string;
-  printRun: number | null;
-}
 
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
@@ -61,10 +52,10 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
     });
 
-    const layout = async (breakBefore: number[], fillers: number | null) => {
+    const layout = async (breakBefore: number[]) => {
       const response = await page.goto(printOrigin + pagePath, { waitUntil: 'load' });
       if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
-      const blocks = await page.evaluate(prepareSource, { breakBefore, fillers });
+      const source = await page.evaluate(prepareSource, { breakBefore });
       await page.addScriptTag({ path: pagedPolyfill });
       // Fonts first: Paged.js measures text, and a late font would move every line break.
       await page.evaluate(async () => {
@@ -74,37 +65,30 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       });
       if (pageErrors.length) throw new RenderError(`Laying out ${pagePath} failed: ${pageErrors.join('; ')}`);
       if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist: ${[...new Set(missing)].join(', ')}`);
-      return { blocks, audit: await page.evaluate(auditLayout) };
+      return { ...source, audit: await page.evaluate(auditLayout) };
     };
 
-    const meta: PrintMeta = await page.goto(printOrigin + pagePath).then(() =>
-      page.evaluate(() => {
-        const content = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
-        return {
-          title: document.title,
-          lang: document.documentElement.lang,
-          author: content('author'),
-          date: content('date'),
-          pagesMultipleOf: Number(content('pages-multiple-of')) || null,
-          format: document.documentElement.dataset.format ?? '',
-          printRun: content('print-run') === '' ? null : Number(content('print-run')),
-        };
-      }),
-    );
-
-    // Pass 1..n: fix typographic faults; then keep just enough filler pages for saddle stitching.
+    // Pass 1..n: each pass moves the headings and lines the audit found stranded to the next page.
     let fixes: number[] = [];
-    let fillers: number | null = meta.pagesMultipleOf ? 0 : null;
-    let result = await layout(fixes, fillers);
-    for (let pass = 1; pass < maxPasses; pass++) {
+    let result = await layout(fixes);
+    let passes = 1;
+    for (; passes < maxPasses; passes++) {
       const nextFixes = layoutFixes(result.audit, fixes);
-      const multiple = meta.pagesMultipleOf;
-      // Modulo: when fixes add pages, fewer fillers may be needed than before.
-      const nextFillers = multiple ? ((fillers ?? 0) + fillerPagesNeeded(result.audit.pages, multiple)) % multiple : null;
-      if (nextFixes.length === fixes.length && nextFillers === fillers) break;
+      if (nextFixes.length === fixes.length) break;
       fixes = nextFixes;
-      fillers = nextFillers;
-      result = await layout(fixes, fillers);
+      result = await layout(fixes);
+    }
+    const { meta } = result;
+    // Saddle stitching: every filler page was laid out at the end; keep as many as the count needs.
+    let pages = result.audit.pages;
+    if (meta.pagesMultipleOf) {
+      const base = pages - result.audit.fillerPages;
+      const keep = fillerPagesNeeded(base, meta.pagesMultipleOf);
+      if (keep > result.audit.fillerPages) {
+        throw new RenderError(`${pagePath}: ${base} pages need ${keep} filler pages to reach a multiple of ${meta.pagesMultipleOf}, but only ${result.audit.fillerPages} exist.`);
+      }
+      pages = base + keep;
+      await page.evaluate(removeFillerPages, keep);
     }
 
     const { blocks, audit } = result;
@@ -118,16 +102,13 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       const lines = [...lost.map((id) => `dropped: ${describe(id)}`), ...audit.overflowing.map((id) => `cut off at the page edge: ${describe(id)}`)];
       throw new RenderError(`${pagePath}: content does not fit its page and would be lost in print:\n  ${lines.join('\n  ')}\n  Hint: make the image or table smaller than the page, or split it.`);
     }
-    if (meta.pagesMultipleOf && audit.pages % meta.pagesMultipleOf !== 0) {
-      throw new RenderError(`${pagePath}: ${audit.pages} pages is not a multiple of ${meta.pagesMultipleOf}, even with filler pages.`);
-    }
     const warnings = [
       ...audit.headingsAtFoot.map((id) => `heading alone at a page foot: ${describe(id)}`),
       ...audit.orphans.map((id) => `single line at a page foot: ${describe(id)}`),
       ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
     ];
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    return { pdf, pages: audit.pages, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort() };
+    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort() };
   } finally {
     await context.close();
   }

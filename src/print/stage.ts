@@ -82,8 +82,10 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     let entry = cache?.lookup(key, engine, siteDir);
     let raw = entry && cache?.read(entry.raw);
     const fromCache = raw !== undefined;
+    let passes = 0;
     if (!entry || !raw) {
       const rendered = await renderPdf(await getBrowser(), siteDir, printPagePath(ref));
+      passes = rendered.passes;
       raw = rendered.pdf;
       for (const line of rendered.console) log(`  ${name}: browser ${line}`);
       entry = {
@@ -107,8 +109,9 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
       const cached = entry.outputs[variantKey];
       let pdf = cached ? cache?.read(cached) : undefined;
       if (!pdf) {
-        pdf = variant === 'press' ? await pressPdf(raw, metadata) : await screenPdf(raw, metadata, options.marks ?? false);
-        const problems = auditFonts(await PDFDocument.load(pdf, { updateMetadata: false }));
+        const made = variant === 'press' ? await pressPdf(raw, metadata) : await postprocessPdf(raw, metadata, { bleedMm, marks: options.marks ?? false });
+        pdf = made.pdf;
+        const problems = made.fontProblems;
         if (problems.length) {
           const list = problems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
           throw new PrintError(`${name}: fonts a print shop would reject: ${list}. Check that every weight and style used is loaded.`);
@@ -125,7 +128,8 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     // Image resolution matters for the press file only; typographic warnings always.
     for (const warning of entry.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`${name}: ${entry.pages} pages, ${fromCache ? `unchanged (cache), ${seconds} s` : `${seconds} s`}`);
+    const how = fromCache ? 'unchanged (cache), ' : passes > 1 ? `${passes} layout passes, ` : '';
+    log(`${name}: ${entry.pages} pages, ${how}${seconds} s`);
   };
 
   try {
@@ -133,7 +137,8 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const worker = async () => {
       for (let ref = queue.shift(); ref; ref = queue.shift()) await printOne(ref);
     };
-    await Promise.all(Array.from({ length: Math.min(2, availableParallelism(), publications.length) }, worker));
+    // One more worker than cores: while one page waits on Chromium, another is laid out or post-processed.
+    await Promise.all(Array.from({ length: Math.min(availableParallelism() + 1, publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
     if (orders.length) await writeOrderSheet(siteDir, orders, newest, getBrowser, cache);
     return manifest;
@@ -147,13 +152,11 @@ function pdfMetadata(entry: CacheEntry): PdfMetadata {
   return { title: entry.meta.title, author: entry.meta.author, language: entry.meta.lang, date: Number.isNaN(date.getTime()) ? new Date(0) : date };
 }
 
-async function screenPdf(raw: Uint8Array, metadata: PdfMetadata, marks: boolean): Promise<Uint8Array> {
-  return (await postprocessPdf(raw, metadata, { bleedMm, marks })).pdf;
-}
-
-async function pressPdf(raw: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+async function pressPdf(raw: Uint8Array, metadata: PdfMetadata) {
   const prepared = await postprocessPdf(raw, metadata, { bleedMm, marks: true }, { removeLinks: true, objectStreams: false });
-  return convertToPress(prepared.pdf, metadata.date);
+  const pdf = await convertToPress(prepared.pdf, metadata.date);
+  // Ghostscript rewrites every font: audit what it wrote, not what it was given.
+  return { pdf, fontProblems: auditFonts(await PDFDocument.load(pdf, { updateMetadata: false })) };
 }
 
 function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
