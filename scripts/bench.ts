@@ -83,11 +83,11 @@ async function main() {
     }
   }
 
-  const rows = [
+  const rows: Array<[string, number]> = [
     ['ours, cold (empty cache)', cold],
     ['ours, warm (no content change)', warm],
-    ...(baseline ? [[`${baseline.name}, first run`, baseline.cold], [`${baseline.name}, second run`, baseline.warm]] : []),
-  ] as const;
+    ...(baseline ? ([[`${baseline.name}, first run`, baseline.cold], [`${baseline.name}, second run`, baseline.warm]] as Array<[string, number]>) : []),
+  ];
   for (const [name, ms] of rows) console.log(`bench: ${name.padEnd(34)} ${seconds(ms).padStart(8)}`);
   if (baseline) {
     console.log(`bench: speed-up cold vs ${baseline.name}: ${(baseline.cold / cold).toFixed(2)}× (target ≥ 2×)`);

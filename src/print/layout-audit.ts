@@ -13,6 +13,8 @@ export interface SourceBlock {
   text: string;
   /** The content file the block comes from (data-source of the nearest ancestor). */
   source: string;
+  /** The block that follows it in the source (its next sibling), if any. */
+  next: number | null;
 }
 
 export interface ImageUse {
@@ -26,8 +28,9 @@ export interface LayoutAudit {
   pages: number;
   present: number[];
   overflowing: number[];
+  /** Headings (or sentences introducing a list) ending a page. */
   headingsAtFoot: number[];
-  /** Paragraphs whose first line is alone at the foot of a page. */
+  /** Paragraphs (or lists) whose first line is alone at the foot of a page. */
   orphans: number[];
   /** Paragraphs whose last line is alone at the top of a page. */
   widows: number[];
@@ -64,7 +67,7 @@ export function prepareSource(args: { breakBefore: number[] }): { blocks: Source
     format: document.documentElement.dataset.format ?? '',
     printRun: content('print-run') === '' ? null : Number(content('print-run')),
   };
-  const selector = 'p, h1, h2, h3, h4, h5, h6, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler, .note-lines';
+  const selector = 'p, h1, h2, h3, h4, h5, h6, ul, ol, li, img, figure, table, dl, blockquote, pre, .parallel-row, .toc, section.filler, .note-lines';
   const elements = [...document.body.querySelectorAll<HTMLElement>(selector)];
   const blocks = elements.map((el, id) => {
     el.setAttribute('data-block', String(id));
@@ -73,8 +76,14 @@ export function prepareSource(args: { breakBefore: number[] }): { blocks: Source
       tag: el.tagName.toLowerCase(),
       text: (el.tagName === 'IMG' ? (el.getAttribute('alt') || el.getAttribute('src') || '') : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, 60),
       source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
+      next: null as number | null,
     };
   });
+  for (const block of blocks) {
+    const sibling = elements[block.id]?.nextElementSibling;
+    const index = sibling ? elements.indexOf(sibling as HTMLElement) : -1;
+    block.next = index >= 0 ? index : null;
+  }
   // Paged.js reads breaks from data attributes it derives from the stylesheets, not from inline styles.
   for (const id of args.breakBefore) elements[id]?.setAttribute('data-break-before', 'page');
   return { blocks, meta };
@@ -122,14 +131,16 @@ export function auditLayout(): LayoutAudit {
           });
         }
       }
-      if (el.tagName === 'P' && el.hasAttribute('data-split-to') && lines(el) === 1) orphans.push(idOf(el));
-      if (el.tagName === 'P' && el.hasAttribute('data-split-from') && lines(el) === 1) widows.push(idOf(el));
+      // A paragraph, or a list whose part on this page is a single one-line item.
+      const single = el.tagName === 'P' ? lines(el) === 1 : /^(UL|OL)$/.test(el.tagName) && el.querySelectorAll(':scope > li').length === 1 && lines(el.querySelector('li')!) === 1;
+      if (single && el.hasAttribute('data-split-to')) orphans.push(idOf(el));
+      if (single && el.hasAttribute('data-split-from')) widows.push(idOf(el));
     }
-    // The last block with text on a page must not be a heading (cover titles aside).
-    const last = blocks.filter((el) => el.getBoundingClientRect().height > 0 && !el.closest('.cover')).at(-1);
-    if (last && /^H[2-6]$/.test(last.tagName) && !last.closest('.toc')) {
-      const row = last.closest<HTMLElement>('.parallel-row[data-block]');
-      headingsAtFoot.push(idOf(row ?? last));
+    // The last block on a page must not be a heading, nor a sentence introducing a list ("…:").
+    const last = blocks.filter((el) => el.getBoundingClientRect().height > 0 && !el.closest('.cover') && el.tagName !== 'LI').at(-1);
+    const introducesList = last?.tagName === 'P' && /[:：]\s*$/.test(last.textContent ?? '') && /^(UL|OL)$/.test(last.nextElementSibling?.tagName ?? '');
+    if (last && ((/^H[2-6]$/.test(last.tagName) && !last.closest('.toc')) || introducesList)) {
+      headingsAtFoot.push(idOf(last.closest<HTMLElement>('.parallel-row[data-block]') ?? last));
     }
   }
   // Name the innermost element that does not fit, not every block around it.

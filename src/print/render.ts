@@ -73,8 +73,10 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
     let result = await layout(fixes);
     let passes = 1;
     for (; passes < maxPasses; passes++) {
-      const nextFixes = layoutFixes(result.audit, fixes);
-      if (nextFixes.length === fixes.length) break;
+      const { audit, blocks } = result;
+      const nextFixes = layoutFixes({ ...audit, headingsAtFoot: audit.headingsAtFoot.map((id) => ({ id, next: blocks[id]?.next ?? null })) }, fixes);
+      // Settled when no block is added or removed (a block moved once stays moved: no loops).
+      if (nextFixes.length === fixes.length && nextFixes.every((id) => fixes.includes(id))) break;
       fixes = nextFixes;
       result = await layout(fixes);
     }
