@@ -124,11 +124,13 @@ describe('the printed products', () => {
 
 describe('building the same content twice', () => {
   let copy: string;
+  let log: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'press-again-'));
     cpSync(site, copy, { recursive: true });
     const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache', '--press'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stdout + run.stderr);
+    log = run.stdout;
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -166,6 +168,10 @@ describe('building the same content twice', () => {
       };
       expect(size('BleedBox')).toBeCloseTo(154, 0);
       expect(size('MediaBox')).toBeGreaterThan(size('BleedBox') + 15);
+    });
+
+    it('warns about an image below 300 ppi at its printed size, naming it and its resolution', () => {
+      expect(log).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/tea-hills[^ ]* \(test\/fixtures\/site\/content\/articles\/beta\/vi\.mdx\) prints at 96 ppi; press needs 300/);
     });
 
     it('writes the order sheet with copies and sheets per language', () => {
