@@ -47,6 +47,8 @@ export interface Translation<Data> {
   data: Data;
   body: string;
   file: string;
+  /** The file as written, for fingerprints of Vietnamese sources. */
+  text: string;
 }
 
 /** A publication's definition file (issue.yaml, booklet.yaml, edition.yaml) and its texts per language. */
@@ -166,7 +168,7 @@ export function checkContent(input: CheckInput): CheckResult {
     if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']));
     const key = `${section}/${folder}`;
     const translations = texts.get(key) ?? new Map();
-    translations.set(locale, { data, body: source.body, file: shown });
+    translations.set(locale, { data, body: source.body, file: shown, text: file.text });
     texts.set(key, translations);
   }
 

@@ -19,6 +19,13 @@ const localeEnum = z.enum(localeIds);
 /** A print run: copies to print. */
 const copies = z.number().int().nonnegative();
 
+/**
+ * In a translation: the fingerprint of the Vietnamese source it was translated from, written by
+ * `npm run translations -- --done <locale> <file>`. When the source changes, the fingerprints
+ * differ and the translation shows as outdated.
+ */
+const translatedFrom = z.string().regex(/^[0-9a-f]{12}$/).optional();
+
 // YAML reads `2026-10-05` as a date (Astro) or a string (the content check); accept both.
 const isoDate = z.coerce.date();
 
@@ -39,6 +46,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
         alt: z.string().trim().min(1),
       })
       .optional(),
+    translatedFrom,
   });
 }
 
@@ -55,6 +63,7 @@ export const bulletinSchema = z.strictObject({
 /** The editor's foreword of one edition of a bulletin: `content/bulletins/<yyyy-mm>/<locale>.mdx`. */
 export const forewordSchema = z.strictObject({
   title: z.string().trim().min(1),
+  translatedFrom,
 });
 
 /** Page formats of printed products (trim size; the bleed is added on every side). */
@@ -97,6 +106,7 @@ export const projectSourceSchema = z.strictObject({
 export const projectTranslationSchema = z.strictObject({
   ...projectText,
   contact: z.strictObject({ office: z.string().trim().min(1) }),
+  translatedFrom,
 });
 
 
@@ -129,6 +139,7 @@ export const publicationTextSchema = z.strictObject({
   subtitle: z.string().trim().min(1),
   /** Labels of the key figures, by figure id. */
   figures: z.record(z.string(), z.string().trim().min(1)).optional(),
+  translatedFrom,
 });
 
 /** A bilingual special edition: `content/editions/<slug>/edition.yaml`. */

@@ -4,21 +4,26 @@
  */
 import i18next, { type Resource } from 'i18next';
 import { defaultLocale, localeIds, locales, type LocaleId } from './locales.ts';
+import { uiNamespaces } from './namespaces.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
+
+// locales/<locale>/translated-from.json holds translation records, not strings: only namespaces are loaded.
+export { uiNamespaces };
 
 /** UI strings by locale and namespace, as read from `locales/`. */
 export function uiResources(): Resource {
   const resources: Resource = {};
   for (const [path, strings] of Object.entries(files)) {
     const [, , locale = '', file = ''] = path.split('/');
-    (resources[locale] ??= {})[file.replace(/\.json$/, '')] = strings;
+    const namespace = file.replace(/\.json$/, '');
+    if ((uiNamespaces as readonly string[]).includes(namespace)) (resources[locale] ??= {})[namespace] = strings;
   }
   return resources;
 }
 
 const resources = uiResources();
-const namespaces = ['common', 'print'] as const;
+const namespaces = uiNamespaces;
 const i18n = i18next.createInstance();
 void i18n.init({
   resources,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLocale, localeIds, locales } from '../../src/i18n/locales.ts';
+import { uiNamespaces } from '../../src/i18n/namespaces.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -12,7 +13,7 @@ function flatKeys(value: unknown, prefix = ''): string[] {
 
 function keysOf(locale: string): Map<string, Set<string>> {
   const byNamespace = new Map<string, Set<string>>();
-  for (const file of readdirSync(`locales/${locale}`)) {
+  for (const file of readdirSync(`locales/${locale}`).filter((f) => (uiNamespaces as readonly string[]).includes(f.replace(/\.json$/, '')))) {
     const json = JSON.parse(readFileSync(`locales/${locale}/${file}`, 'utf8'));
     byNamespace.set(file, new Set(flatKeys(json)));
   }
@@ -41,6 +42,11 @@ describe('UI strings', () => {
       const bases = new Set([...keys].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')));
       for (const base of bases) for (const c of categories) expect(keys, `${locale}/${file}: ${base}_${c}`).toContain(`${base}_${c}`);
     }
+  });
+
+  it('has exactly the namespaces i18next loads, in the source language', () => {
+    expect([...keysOf(defaultLocale).keys()].sort()).toEqual(uiNamespaces.map((n) => `${n}.json`).sort());
+    expect(readdirSync(`locales/${defaultLocale}`).sort()).toEqual(uiNamespaces.map((n) => `${n}.json`).sort());
   });
 
   it('translates through i18next with interpolation and plurals', () => {

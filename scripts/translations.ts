@@ -1,0 +1,90 @@
+/**
+ * `npm run translations`: which translations are up to date, outdated or missing.
+ *
+ *   npm run translations                          table of every article, project, publication text and UI namespace
+ *   npm run translations -- --json                the same as JSON rows
+ *   npm run translations -- --strict              also fail when a publication due for print would print
+ *                                                 a missing or outdated translation (for CI)
+ *   npm run translations -- --done <locale> <file>  record <file> as translated from the current Vietnamese
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportFailure, reportProblems } from '../src/cli/report.ts';
+import { checkContentFolder } from '../src/content/read.ts';
+import { localeIds, defaultLocale } from '../src/i18n/locales.ts';
+import { contentDir } from '../src/project.ts';
+import { readUiStrings, recordTranslation, RecordError } from '../src/translations/records.ts';
+import { contentStatus, printBlockers, uiStatus, type StatusRow, type TranslationState } from '../src/translations/status.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, done: { type: 'boolean', default: false } },
+});
+
+const uiRoot = 'locales';
+const marks: Record<TranslationState, string> = { 'up-to-date': 'ok', outdated: 'OUTDATED', missing: 'missing' };
+
+function table(rows: StatusRow[]): string {
+  const locales = localeIds.filter((l) => l !== defaultLocale);
+  const items = new Map<string, Map<string, string>>();
+  // UI strings are summed per namespace; content is listed item by item.
+  for (const row of rows) {
+    const item = row.kind === 'ui' ? `ui ${row.id.split(':')[0]}` : `${row.kind} ${row.id}`;
+    const cells = items.get(item) ?? new Map<string, string>();
+    if (row.kind === 'ui') {
+      const counts = JSON.parse(cells.get(row.locale) ?? '{}') as Record<string, number>;
+      counts[row.state] = (counts[row.state] ?? 0) + 1;
+      cells.set(row.locale, JSON.stringify(counts));
+    } else cells.set(row.locale, marks[row.state]);
+    items.set(item, cells);
+  }
+  const cell = (value: string | undefined) => {
+    if (!value) return '';
+    if (!value.startsWith('{')) return value;
+    const counts = JSON.parse(value) as Record<TranslationState, number | undefined>;
+    const bad = [counts.outdated && `${counts.outdated} OUTDATED`, counts.missing && `${counts.missing} missing`].filter(Boolean);
+    return bad.length ? bad.join(', ') : `ok (${counts['up-to-date']})`;
+  };
+  const width = Math.max(...[...items.keys()].map((k) => k.length)) + 2;
+  const columns = locales.map((l) => Math.max(10, ...[...items.values()].map((c) => cell(c.get(l)).length + 2)));
+  const line = (name: string, values: string[]) => name.padEnd(width) + values.map((v, i) => v.padEnd(columns[i]!)).join('').trimEnd();
+  return [line('', locales), ...[...items].map(([name, cells]) => line(name, locales.map((l) => cell(cells.get(l)))))].join('\n');
+}
+
+function main() {
+  if (values.done) {
+    const [locale, file] = positionals;
+    if (!locale || !file) throw new RecordError('usage: npm run translations -- --done <locale> <file>, e.g. --done ja content/articles/tea/ja.mdx');
+    const hash = recordTranslation(locale, file, uiRoot);
+    console.log(`translations: ${file} recorded as translated from the current Vietnamese (${hash}).`);
+    return;
+  }
+  const root = contentDir();
+  const { problems, index } = checkContentFolder(root, relative(process.cwd(), root) || '.');
+  if (reportProblems(problems.filter((p) => p.severity === 'error'))) console.error('(the status below leaves out the files with errors)\n');
+  const { strings, records } = readUiStrings(uiRoot);
+  const rows = [...contentStatus(index, relative(process.cwd(), root) || '.'), ...uiStatus(strings, records, uiRoot)];
+  const blockers = printBlockers(index, rows);
+  if (values.json) {
+    console.log(JSON.stringify({ rows, printBlockers: blockers }, null, 2));
+  } else {
+    console.log(table(rows));
+    const count = (state: TranslationState) => rows.filter((r) => r.state === state).length;
+    console.log(`\n${count('up-to-date')} up to date, ${count('outdated')} outdated, ${count('missing')} missing.`);
+    console.log('After translating or checking a file: npm run translations -- --done <locale> <file>');
+  }
+  if (values.strict && blockers.length) {
+    console.error(`\nerror: publications due for print have translations that are not up to date:\n  ${blockers.join('\n  ')}`);
+    console.error('  Hint: translate or update them, then record each with --done; or remove the language from the edition.');
+    process.exitCode = 1;
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof RecordError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 1;
+  } else reportFailure(error);
+}

@@ -1,0 +1,61 @@
+/** `npm run translations` as an editor uses it, on a copy of the fixture content. */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusRow } from '../../src/translations/status.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'press-translations-'));
+const content = join(work, 'content');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/translations.ts', ...args], { encoding: 'utf8', env: { ...process.env, PRESS_CONTENT_DIR: content } });
+const state = (kind: string, id: string, locale: string) => {
+  const { rows } = JSON.parse(run('--json').stdout) as { rows: StatusRow[] };
+  return rows.find((r) => r.kind === kind && r.id === id && r.locale === locale)?.state;
+};
+
+describe('translations command', () => {
+  beforeAll(() => cpSync('test/fixtures/site/content', content, { recursive: true }));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('--done records a translation as current in its own frontmatter', () => {
+    expect(state('article', 'alpha', 'ko')).toBe('outdated');
+    const done = run('--done', 'ko', join(content, 'articles/alpha/ko.mdx'));
+    expect(done.status).toBe(0);
+    expect(readFileSync(join(content, 'articles/alpha/ko.mdx'), 'utf8')).toMatch(/^translatedFrom: [0-9a-f]{12}$/m);
+    expect(state('article', 'alpha', 'ko')).toBe('up-to-date');
+  });
+
+  it('shows a translation as outdated after its Vietnamese source is edited, until --done again', () => {
+    appendFileSync(join(content, 'articles/alpha/vi.mdx'), '\nMột câu mới về khu công nghiệp.\n');
+    expect(state('article', 'alpha', 'ko')).toBe('outdated');
+    run('--done', 'ko', join(content, 'articles/alpha/ko.mdx'));
+    expect(state('article', 'alpha', 'ko')).toBe('up-to-date');
+  });
+
+  it('shows a deleted translation as missing', () => {
+    rmSync(join(content, 'articles/alpha/ko.mdx'));
+    expect(state('article', 'alpha', 'ko')).toBe('missing');
+  });
+
+  it('prints a table an editor can read', () => {
+    const table = run();
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^article alpha\s+OUTDATED\s+OUTDATED\s+missing\s+OUTDATED$/m);
+    expect(table.stdout).toMatch(/^article gamma\s+missing\s+missing\s+missing\s+missing$/m);
+  });
+
+  it('--strict fails when a publication due for print lacks a translation, and names it', () => {
+    const strict = run('--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('bulletin 2026-09 (en): article "gamma" is missing');
+    expect(strict.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses to record a file under the wrong language, with a clear message', () => {
+    const wrong = run('--done', 'ja', join(content, 'articles/alpha/en.mdx'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('is not the ja translation: its name should be ja.mdx');
+  });
+});
