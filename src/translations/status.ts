@@ -36,7 +36,7 @@ type WithTranslatedFrom = { translatedFrom?: string | undefined };
 function rowsFor(
   kind: ItemKind,
   id: string,
-  translations: ReadonlyMap<LocaleId, Translation<WithTranslatedFrom>>,
+  translations: ReadonlyMap<LocaleId, Translation<object>>,
   expected: readonly LocaleId[],
   fileFor: (locale: LocaleId) => string,
 ): StatusRow[] {
@@ -47,7 +47,7 @@ function rowsFor(
     .filter((locale) => locale !== defaultLocale)
     .map((locale) => {
       const translation = translations.get(locale);
-      const state: TranslationState = !translation ? 'missing' : translation.data.translatedFrom === current ? 'up-to-date' : 'outdated';
+      const state: TranslationState = !translation ? 'missing' : (translation.data as WithTranslatedFrom).translatedFrom === current ? 'up-to-date' : 'outdated';
       return { kind, id, locale, state, file: translation?.file ?? fileFor(locale), source: source.file };
     });
 }
