@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { selfHostedFonts } from './src/fonts/integration.ts';
+import { printPreview } from './src/print/preview.ts';
 import { defaultLocale, localeIds } from './src/i18n/locales.ts';
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
     // `/` is our own page: it sends readers to Vietnamese and offers the other languages.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx(), selfHostedFonts()],
+  integrations: [mdx(), selfHostedFonts(), printPreview()],
   vite: {
     build: {
       rolldownOptions: {
