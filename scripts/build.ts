@@ -27,6 +27,10 @@ const { values } = parseArgs({
 
 async function main() {
   const started = performance.now();
+  // A build is always a production build, even when started from a test runner: Vitest sets
+  // NODE_ENV, DEV and MODE, and Astro would pass them on to import.meta.env.
+  process.env.NODE_ENV = 'production';
+  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
   if (values.content) process.env[contentDirVariable] = resolve(values.content);
   const content = contentDir();
   const out = resolve(values.out);

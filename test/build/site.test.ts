@@ -66,6 +66,19 @@ describe('fixture site', () => {
     expect(viOnly.querySelector('article')?.getAttribute('lang')).toBe('vi');
   });
 
+  it('points the canonical of a fallback page to the original it shows', () => {
+    const canonical = (page: string) => readPage(site, page).querySelector('link[rel="canonical"]')?.getAttribute('href');
+    expect(canonical('ja/articles/beta/')).toBe(`${siteUrl}/en/articles/beta/`);
+    expect(canonical('en/articles/gamma/')).toBe(`${siteUrl}/vi/articles/gamma/`);
+    expect(canonical('ja/articles/alpha/')).toBe(`${siteUrl}/ja/articles/alpha/`);
+  });
+
+  it('notes discreetly when a translation was made from an older version of the original', () => {
+    expect(readPage(site, 'zh/articles/alpha/').querySelector('.outdated-note')?.text).toContain('越南语原文');
+    expect(readPage(site, 'ja/articles/alpha/').querySelector('.outdated-note')).toBeNull();
+    expect(readPage(site, 'vi/articles/alpha/').querySelector('.outdated-note')).toBeNull();
+  });
+
   it('shows no notice and no noindex on a real translation', () => {
     for (const page of ['ja/articles/alpha/', 'vi/articles/gamma/', 'en/articles/beta/']) {
       const html = readPage(site, page);
