@@ -110,3 +110,15 @@ describe('fixture site', () => {
     for (const link of links) expect(readFileSync(join(site, link!)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('translation status page', () => {
+  it('lists every item per language, is not indexed, and names publications not ready for print', () => {
+    const page = readPage(site, 'status/');
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
+    const row = page.querySelectorAll('tbody tr').find((tr) => tr.querySelector('th')?.text === 'article gamma');
+    expect(row?.querySelectorAll('td').map((td) => td.getAttribute('class'))).toEqual(['missing', 'missing', 'missing', 'missing']);
+    const alpha = page.querySelectorAll('tbody tr').find((tr) => tr.querySelector('th')?.text === 'article alpha');
+    expect(alpha?.querySelectorAll('td').map((td) => td.getAttribute('class'))).toEqual(['up-to-date', 'up-to-date', 'up-to-date', 'outdated']);
+    expect(page.text).toContain('bulletin 2026-09 (en): article "gamma" is missing');
+  });
+});
