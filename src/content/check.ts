@@ -256,6 +256,10 @@ export function checkContent(input: CheckInput): CheckResult {
     const found = index[collection];
     listed.forEach((member, i) => {
       const where = { line: source.yaml.lineOf([...path, i]), field: `${path.join('.')}[${i + 1}]` };
+      if (listed.indexOf(member) !== i) {
+        report('duplicate-entry', source.file, `"${member}" is listed twice (first as item ${listed.indexOf(member) + 1}).`, where);
+        return;
+      }
       const translations = found.get(member);
       if (!translations) {
         if (!folders.has(`${collection}/${member}`)) {

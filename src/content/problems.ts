@@ -44,6 +44,10 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'Check the spelling against the folder names in content/articles/ or content/projects/, or create the entry first.',
   },
+  'duplicate-entry': {
+    severity: 'error',
+    hint: 'Each article or project appears once in a publication: remove the second mention.',
+  },
   'edition-text-missing': {
     severity: 'error',
     hint: 'Add the text file for that language (foreword or introduction) in the publication folder, or remove the language.',

@@ -1,0 +1,100 @@
+/**
+ * Every error in the catalogue, from a fixture of its own, stops the build with the file, the line
+ * or field, what was expected and a hint — and no stack trace. Adding an error code without a
+ * fixture here fails the first test.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { problemCatalogue, type ProblemCode } from '../../src/content/problems.ts';
+import { runBuild } from '../helpers/build.ts';
+
+const article = (fields: string, body = 'Văn bản.') => `---\n${fields}\n---\n\n${body}\n`;
+const good = 'title: "Chè"\nsummary: "Về chè."\ntopic: tea\ndate: 2026-09-01';
+const issue = (extra = '', articles = '[tea]') => `number: 1\nmonth: 2026-10\neditions: [vi]\narticles: ${articles}\n${extra}`;
+const foreword = article('title: "Lời ngỏ"');
+
+/** The smallest content folder that shows each error, and the file and line or field it must name. */
+const cases: Record<string, { files: Record<string, string>; file: string; where: string }> = {
+  'yaml-syntax': { files: { 'articles/tea/vi.mdx': article('title: "Chè\nsummary: x') }, file: 'articles/tea/vi.mdx', where: ':3' },
+  'frontmatter-missing': { files: { 'articles/tea/vi.mdx': 'Chỉ có văn bản.' }, file: 'articles/tea/vi.mdx', where: ':1' },
+  'field-missing': { files: { 'articles/tea/vi.mdx': article('title: "Chè"\ntopic: tea\ndate: 2026-09-01') }, file: 'articles/tea/vi.mdx', where: 'field "summary"' },
+  'field-unknown': { files: { 'articles/tea/vi.mdx': article(`${good}\nauthor: "Lan"`) }, file: 'articles/tea/vi.mdx', where: 'field "author"' },
+  'field-invalid': { files: { 'articles/tea/vi.mdx': article(good.replace('topic: tea', 'topic: trà')) }, file: 'articles/tea/vi.mdx', where: 'field "topic"' },
+  'field-source-only': {
+    files: {
+      'projects/park/vi.mdx': article('title: "KCN"\nsummary: "x"\nsector: industry\ndistrict: pho-yen\nareaHa: 10\ninvestmentUsd: 1000000\nstatus: proposed\nincentives: ["a"]\ncontact: { office: "A", phone: "+84 208 000000", email: "a@b.example" }'),
+      'projects/park/en.mdx': article('title: "Park"\nsummary: "x"\nincentives: ["a"]\ncontact: { office: "A" }\nareaHa: 12'),
+    },
+    file: 'projects/park/en.mdx',
+    where: 'field "areaHa"',
+  },
+  'locale-unknown': { files: { 'articles/tea/vi.mdx': article(good), 'articles/tea/fr.mdx': article(good) }, file: 'articles/tea/fr.mdx', where: '' },
+  'source-missing': { files: { 'articles/tea/en.mdx': article(good) }, file: 'articles/tea/en.mdx', where: '' },
+  'slug-invalid': { files: { 'articles/Trà Xanh/vi.mdx': article(good) }, file: 'articles/Trà Xanh/vi.mdx', where: '' },
+  'month-mismatch': { files: { 'articles/tea/vi.mdx': article(good), 'bulletins/2026-11/issue.yaml': issue(), 'bulletins/2026-11/vi.mdx': foreword }, file: 'bulletins/2026-11/issue.yaml', where: 'field "month"' },
+  'reference-unknown': { files: { 'articles/tea/vi.mdx': article(good), 'bulletins/2026-10/issue.yaml': issue('', '[tea, coffee]'), 'bulletins/2026-10/vi.mdx': foreword }, file: 'bulletins/2026-10/issue.yaml', where: 'field "articles[2]"' },
+  'duplicate-entry': { files: { 'articles/tea/vi.mdx': article(good), 'bulletins/2026-10/issue.yaml': issue('', '[tea, tea]'), 'bulletins/2026-10/vi.mdx': foreword }, file: 'bulletins/2026-10/issue.yaml', where: 'field "articles[2]"' },
+  'edition-text-missing': { files: { 'articles/tea/vi.mdx': article(good), 'bulletins/2026-10/issue.yaml': issue() }, file: 'bulletins/2026-10/issue.yaml', where: 'field "editions"' },
+  'bulletin-number-duplicate': {
+    files: {
+      'articles/tea/vi.mdx': article(good),
+      'bulletins/2026-10/issue.yaml': issue(),
+      'bulletins/2026-10/vi.mdx': foreword,
+      'bulletins/2026-11/issue.yaml': issue().replace('2026-10', '2026-11'),
+      'bulletins/2026-11/vi.mdx': foreword,
+    },
+    file: 'bulletins/2026-11/issue.yaml',
+    where: 'field "number"',
+  },
+  'print-run-missing': {
+    files: {
+      'articles/tea/vi.mdx': article(good),
+      'booklets/invest/booklet.yaml': 'format: A5\ndate: 2026-10-15\neditions: [vi]\nprintRun: {}\nsections:\n  - kind: articles\n    articles: [tea]\n',
+      'booklets/invest/vi.mdx': article('title: "Đầu tư"\nsubtitle: "2026"'),
+    },
+    file: 'booklets/invest/booklet.yaml',
+    where: 'field "printRun.vi"',
+  },
+  'image-missing': { files: { 'articles/tea/vi.mdx': article(`${good}\ncover:\n  src: ./hills.jpg\n  alt: "Đồi chè"`) }, file: 'articles/tea/vi.mdx', where: 'field "cover.src"' },
+  'mdx-syntax': { files: { 'articles/tea/vi.mdx': article(good, 'Giá {chưa đóng') }, file: 'articles/tea/vi.mdx', where: ':8' },
+  'body-empty': { files: { 'articles/tea/vi.mdx': article(good, '') }, file: 'articles/tea/vi.mdx', where: ':7' },
+};
+
+const work = mkdtempSync(join(tmpdir(), 'press-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function build(name: string, files: Record<string, string>) {
+  const content = join(work, name, 'content');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  return { content, result: runBuild(['--content', content, '--out', join(work, name, 'dist')]) };
+}
+
+describe('content errors', () => {
+  it('has a fixture for every error in the catalogue', () => {
+    const errors = Object.entries(problemCatalogue).filter(([, p]) => p.severity === 'error').map(([code]) => code);
+    expect(Object.keys(cases).sort()).toEqual(errors.sort());
+  });
+
+  it.each(Object.entries(cases))('%s: stops the build and names the file, line or field, with a hint', (code, { files, file, where }) => {
+    const { content, result } = build(code, files);
+    expect(result.status).not.toBe(0);
+    const [entry] = result.stderr.split('\n\n').filter((block) => block.includes(`[${code as ProblemCode}]`));
+    expect(entry, result.stderr).toBeDefined();
+    // Paths are shown relative to where the build runs.
+    expect(entry).toContain(`${relative(process.cwd(), content)}/${file}`);
+    if (where) expect(entry).toContain(where);
+    expect(entry).toMatch(/\n {2}\S.+\n {2}Hint: \S/);
+    expect(result.output).not.toMatch(/^\s+at .+:\d+/m);
+    expect(result.stderr).toContain('Nothing was built');
+  });
+
+  it('reports all the errors of a build at once', () => {
+    const { result } = build('several', { ...cases['field-invalid']!.files, 'articles/other/vi.mdx': 'no frontmatter', 'articles/third/vi.mdx': article(good, '') });
+    expect(result.stderr).toContain('3 errors, 0 warnings in content.');
+  });
+});
