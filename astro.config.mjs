@@ -1,9 +1,21 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { selfHostedFonts } from './src/fonts/integration.ts';
 import { printPreview } from './src/print/preview.ts';
-import { defaultLocale, localeIds } from './src/i18n/locales.ts';
+import { fallbackPaths } from './src/content/fallback-pages.ts';
+import { checkContentFolder } from './src/content/read.ts';
+import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
+import { contentDir } from './src/project.ts';
+
+// Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, and `/`,
+// which only sends readers on to /vi/.
+const fallbacks = fallbackPaths(checkContentFolder(contentDir(), 'content').index);
+const inSitemap = (url) => {
+  const path = new URL(url).pathname;
+  return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path);
+};
 
 export default defineConfig({
   site: process.env.PRESS_SITE_URL ?? 'https://sngv.thainguyen.gov.vn',
@@ -18,7 +30,12 @@ export default defineConfig({
     // `/` is our own page: it sends readers to Vietnamese and offers the other languages.
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx(), selfHostedFonts(), printPreview()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: inSitemap, i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
+    selfHostedFonts(),
+    printPreview(),
+  ],
   vite: {
     build: {
       rolldownOptions: {

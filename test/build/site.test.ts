@@ -122,3 +122,19 @@ describe('translation status page', () => {
     expect(page.text).toContain('bulletin 2026-09 (en): article "gamma" is missing');
   });
 });
+
+describe('sitemap', () => {
+  const xml = () => readFileSync(join(site, 'sitemap-0.xml'), 'utf8');
+  const locs = () => [...xml().matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(siteUrl.length));
+
+  it('lists every real translation, with its language alternates', () => {
+    expect(locs()).toEqual(expect.arrayContaining(['/vi/articles/alpha/', '/ja/articles/alpha/', '/en/articles/beta/', '/vi/articles/gamma/']));
+    expect(xml()).toContain(`<xhtml:link rel="alternate" hreflang="zh-Hans" href="${siteUrl}/zh/articles/alpha/"/>`);
+  });
+
+  it('leaves out fallback pages, the status page, print pages and the language redirect', () => {
+    const listed = locs();
+    for (const path of ['/ja/articles/beta/', '/en/articles/gamma/', '/zh/articles/gamma/', '/status/', '/']) expect(listed).not.toContain(path);
+    expect(listed.some((p) => p.startsWith('/print/'))).toBe(false);
+  });
+});
