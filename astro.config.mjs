@@ -12,6 +12,7 @@ import { contentDir } from './src/project.ts';
 // Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, and `/`,
 // which only sends readers on to /vi/.
 const fallbacks = fallbackPaths(checkContentFolder(contentDir(), 'content').index);
+/** @param {string} url */
 const inSitemap = (url) => {
   const path = new URL(url).pathname;
   return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path);
