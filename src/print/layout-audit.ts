@@ -15,6 +15,8 @@ export interface SourceBlock {
   source: string;
   /** The block that follows it in the source (its next sibling), if any. */
   next: number | null;
+  /** The block just before it (its previous sibling), if any. */
+  previous: number | null;
 }
 
 export interface ImageUse {
@@ -77,12 +79,15 @@ export function prepareSource(args: { breakBefore: number[] }): { blocks: Source
       text: (el.tagName === 'IMG' ? (el.getAttribute('alt') || el.getAttribute('src') || '') : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, 60),
       source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
       next: null as number | null,
+      previous: null as number | null,
     };
   });
+  const indexOf = (el: Element | null | undefined) => (el ? elements.indexOf(el as HTMLElement) : -1);
   for (const block of blocks) {
-    const sibling = elements[block.id]?.nextElementSibling;
-    const index = sibling ? elements.indexOf(sibling as HTMLElement) : -1;
-    block.next = index >= 0 ? index : null;
+    const next = indexOf(elements[block.id]?.nextElementSibling);
+    const previous = indexOf(elements[block.id]?.previousElementSibling);
+    block.next = next >= 0 ? next : null;
+    block.previous = previous >= 0 ? previous : null;
   }
   // Paged.js reads breaks from data attributes it derives from the stylesheets, not from inline styles.
   for (const id of args.breakBefore) elements[id]?.setAttribute('data-break-before', 'page');

@@ -6,8 +6,9 @@
 export interface LayoutFaults {
   /** Headings ending a page, with the block after them in the source. */
   headingsAtFoot: Array<{ id: number; next: number | null }>;
-  orphans: number[];
-  widows: number[];
+  /** Stranded first or last lines; `heading` is the heading right before the block, if any. */
+  orphans: Array<{ id: number; heading: number | null }>;
+  widows: Array<{ id: number; heading: number | null }>;
 }
 
 /**
@@ -16,7 +17,8 @@ export interface LayoutFaults {
  * have moved: heading and text then start the next page together.
  */
 export function layoutFixes(audit: LayoutFaults, previous: readonly number[]): number[] {
-  const next = new Set([...previous, ...audit.orphans, ...audit.widows]);
+  // A block moved right after its heading would strand the heading: move the heading, which takes the block along.
+  const next = new Set([...previous, ...[...audit.orphans, ...audit.widows].map((fault) => fault.heading ?? fault.id)]);
   for (const heading of audit.headingsAtFoot) {
     if (heading.next !== null) next.delete(heading.next);
     next.add(heading.id);

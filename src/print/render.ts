@@ -74,7 +74,16 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
     let passes = 1;
     for (; passes < maxPasses; passes++) {
       const { audit, blocks } = result;
-      const nextFixes = layoutFixes({ ...audit, headingsAtFoot: audit.headingsAtFoot.map((id) => ({ id, next: blocks[id]?.next ?? null })) }, fixes);
+      const headingBefore = (id: number) => {
+        const previous = blocks[id]?.previous ?? null;
+        return previous !== null && /^h[2-6]$/.test(blocks[previous]?.tag ?? '') ? previous : null;
+      };
+      const faults = {
+        headingsAtFoot: audit.headingsAtFoot.map((id) => ({ id, next: blocks[id]?.next ?? null })),
+        orphans: audit.orphans.map((id) => ({ id, heading: headingBefore(id) })),
+        widows: audit.widows.map((id) => ({ id, heading: headingBefore(id) })),
+      };
+      const nextFixes = layoutFixes(faults, fixes);
       // Settled when no block is added or removed (a block moved once stays moved: no loops).
       if (nextFixes.length === fixes.length && nextFixes.every((id) => fixes.includes(id))) break;
       fixes = nextFixes;

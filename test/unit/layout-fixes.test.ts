@@ -5,7 +5,7 @@ const none = { headingsAtFoot: [], orphans: [], widows: [] };
 
 describe('layout fixes between passes', () => {
   it('moves stranded first and last lines, and keeps earlier moves', () => {
-    expect(layoutFixes({ ...none, orphans: [4], widows: [9] }, [2])).toEqual([2, 4, 9]);
+    expect(layoutFixes({ ...none, orphans: [{ id: 4, heading: null }], widows: [{ id: 9, heading: null }] }, [2])).toEqual([2, 4, 9]);
   });
 
   it('moves a heading together with the block after it, taking over that block’s break', () => {
@@ -13,8 +13,12 @@ describe('layout fixes between passes', () => {
     expect(layoutFixes({ ...none, headingsAtFoot: [{ id: 7, next: 8 }] }, [8])).toEqual([7]);
   });
 
+  it('moves the heading instead when the stranded block comes right after it', () => {
+    expect(layoutFixes({ ...none, orphans: [{ id: 8, heading: 7 }] }, [])).toEqual([7]);
+  });
+
   it('settles: the same faults give the same fixes', () => {
-    const fixes = layoutFixes({ ...none, widows: [3] }, []);
-    expect(layoutFixes({ ...none, widows: [3] }, fixes)).toEqual(fixes);
+    const fixes = layoutFixes({ ...none, widows: [{ id: 3, heading: null }] }, []);
+    expect(layoutFixes({ ...none, widows: [{ id: 3, heading: null }] }, fixes)).toEqual(fixes);
   });
 });
