@@ -7,7 +7,7 @@
  *   npm run new -- locale <id>          a new language (lo, km, th, fr, de): config, UI strings, fonts
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { reportFailure } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
