@@ -28,8 +28,10 @@ export default defineConfig({
   i18n: {
     locales: [...localeIds],
     defaultLocale,
-    // `/` is our own page: it sends readers to Vietnamese and offers the other languages.
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+    // Routes are our own (src/pages/[locale]/…, with our fallback rules); `/` sends readers to
+    // Vietnamese and offers the other languages. Manual routing keeps Astro's i18n middleware from
+    // answering 404 for pages outside the locale folders (print pages, /status/) in dev.
+    routing: 'manual',
   },
   integrations: [
     mdx(),

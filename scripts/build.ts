@@ -14,6 +14,7 @@ import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
 import { contentDir, contentDirVariable } from '../src/project.ts';
+import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,11 +42,17 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const { problems } = checkContentFolder(content, relative(process.cwd(), content) || '.');
+  const shownContent = relative(process.cwd(), content) || '.';
+  const { problems, index } = checkContentFolder(content, shownContent);
   if (reportProblems(problems)) {
     console.error(`\nNothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);
     process.exitCode = 1;
     return;
+  }
+
+  const notCurrent = printBlockers(index, contentStatus(index, shownContent)).filter((b) => !b.includes(' is missing '));
+  if (notCurrent.length) {
+    console.warn(`warning: these translations will be printed although their Vietnamese source has changed since:\n  ${notCurrent.join('\n  ')}\n  Hint: update them and record each with npm run translations -- --done <locale> <file>.\n`);
   }
 
   rmSync(staging, { recursive: true, force: true });

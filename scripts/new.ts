@@ -39,7 +39,8 @@ function newBulletin(root: string) {
     .map(([slug, t]) => ({ slug, date: t.get(defaultLocale)!.data.date.getTime() }))
     .sort((a, b) => b.date - a.date)
     .map((a) => a.slug);
-  write(root, bulletinFiles(name, latest && { month: latest.data.month, number: latest.data.number, editions: latest.data.editions }, newest, today));
+  const previous = latest && { month: latest.data.month, number: latest.data.number, editions: latest.data.editions, printRun: latest.data.printRun };
+  write(root, bulletinFiles(name, previous, newest, today));
 }
 
 function newLocale() {

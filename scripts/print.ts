@@ -28,6 +28,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
+  console.log(`print: from the site built in ${values.site}/ (after changing content, run npm run build first, or npm run build -- --press)`);
   const manifest = await printPublications({
     siteDir,
     log: (line) => console.log(`print: ${line}`),
@@ -35,7 +36,8 @@ async function main() {
     press: values.press,
     cacheDir: values['no-cache'] ? null : undefined,
   });
-  console.log(`print: ${manifest.length} PDF(s) listed in ${values.site}/print/manifest.json`);
+  const press = manifest.filter((e) => e.variant === 'press').length;
+  console.log(`print: ${manifest.length - press} screen and ${press} press PDF(s) in ${values.site}/print/, listed in manifest.json; order sheet: ${values.site}/print/order-sheet.pdf (and .csv)`);
 }
 
 await main().catch(reportFailure);

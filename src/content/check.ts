@@ -28,6 +28,7 @@ import {
   type PublicationTextData,
 } from './schema.ts';
 import { isSyntaxError, mdxSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
+import { placeholders } from '../scaffold/placeholders.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `articles/tea/vi.mdx`. */
@@ -164,6 +165,9 @@ export function checkContent(input: CheckInput): CheckResult {
       return;
     }
     if (data === undefined) return;
+    if (placeholders.some((words) => file.text.includes(words))) {
+      report('placeholder-text', shown, 'The file still has the words of the template made by npm run new.');
+    }
     const cover = (data as Partial<ArticleData>).cover;
     if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']));
     const key = `${section}/${folder}`;
@@ -215,6 +219,8 @@ export function checkContent(input: CheckInput): CheckResult {
       const [keySection = '', slug = ''] = key.split('/');
       if (keySection !== section) continue;
       if (!translations.has(defaultLocale)) {
+        // A Vietnamese file with problems of its own is reported there, not again for each translation.
+        if (input.files.some((f) => f.path === `${section}/${slug}/${defaultLocale}.mdx`)) continue;
         for (const t of translations.values()) {
           report('source-missing', t.file, `There is no Vietnamese source (${show(`${section}/${slug}/${defaultLocale}.mdx`)}) for this translation.`);
         }
@@ -268,7 +274,7 @@ export function checkContent(input: CheckInput): CheckResult {
         return;
       }
       for (const locale of languages) {
-        if (!translations.has(locale)) {
+        if (!translations.has(locale) && !input.files.some((f) => f.path === `${collection}/${member}/${locale}.mdx`)) {
           report('translation-missing-for-edition', source.file, `The ${locale} edition includes "${member}", which has no ${locale} translation yet.`, where);
         }
       }
@@ -301,6 +307,11 @@ export function checkContent(input: CheckInput): CheckResult {
       }
       numbers.set(bulletin.data.number, month);
       checkMembers('bulletins', month, 'articles', bulletin.data.articles, 'articles', bulletin.data.editions);
+      for (const locale of bulletin.data.editions) {
+        if (bulletin.data.printRun?.[locale] === undefined) {
+          report('print-run-unset', bulletin.file, `The ${locale} edition has no print run yet.`, { field: `printRun.${locale}` });
+        }
+      }
       checkTexts('bulletins', month, bulletin.data.editions, 'editions');
     }
   }
@@ -379,7 +390,10 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `Expected one of: ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
-      return issue.expected === 'date' ? 'Expected a date written yyyy-mm-dd' : `Expected ${withArticle(issue.expected)}`;
+      if (issue.expected === 'date') return 'Expected a date written yyyy-mm-dd';
+      if (issue.expected === 'record' || issue.expected === 'object') return 'Expected names with values, written { name: value, … } (e.g. printRun: { vi: 500, en: 250 })';
+      if (issue.expected === 'array') return 'Expected a list, written [a, b] or one "- item" per line';
+      return `Expected ${withArticle(issue.expected)}`;
     case 'too_small':
       return issue.origin === 'array' ? `Expected at least ${issue.minimum} item(s)` : issue.origin === 'number' ? `Expected a number of at least ${issue.minimum}` : 'Expected a non-empty value';
     case 'invalid_format':

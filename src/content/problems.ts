@@ -84,6 +84,14 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'Write the text below the second "---" line, or delete the file if the translation is not ready.',
   },
+  'print-run-unset': {
+    severity: 'warning',
+    hint: 'Add printRun with the copies per language, e.g. printRun: { vi: 500, en: 250 }; the order sheet leaves the copies empty until then.',
+  },
+  'placeholder-text': {
+    severity: 'warning',
+    hint: 'Replace the words of the template (title, summary, text) before the page is published.',
+  },
   'file-unexpected': {
     severity: 'warning',
     hint: 'This file is not used by the site or print. Move it to where it belongs, or delete it.',

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { LocaleId } from '../i18n/locales.ts';
 import { monthPattern, slugPattern } from '../content/schema.ts';
+import { placeholderBody, placeholderProject, placeholderTitle } from './placeholders.ts';
 
 export class ScaffoldError extends Error {}
 
@@ -25,8 +26,8 @@ export function articleFiles(slug: string | undefined, today: string): Files {
   const name = checkSlug(slug);
   return {
     [`articles/${name}/vi.mdx`]: frontmatter(
-      { title: 'Tiêu đề bài viết', summary: 'Một hoặc hai câu tóm tắt bài viết.', topic: 'investment', date: today },
-      '## Đề mục\n\nViết nội dung bài ở đây. Chủ đề (topic) là một trong: investment, tea, tourism, culture, foreign-affairs.',
+      { title: placeholderTitle, summary: 'Một hoặc hai câu tóm tắt bài viết.', topic: 'investment', date: today },
+      `## Đề mục\n\n${placeholderBody} Chủ đề (topic) là một trong: investment, tea, tourism, culture, foreign-affairs.`,
     ),
   };
 }
@@ -46,7 +47,7 @@ export function projectFiles(slug: string | undefined): Files {
         incentives: ['Ưu đãi theo quy định hiện hành.'],
         contact: { office: 'Trung tâm Xúc tiến đầu tư tỉnh Thái Nguyên', phone: '+84 208 3 000 000', email: 'investment@thainguyen.example' },
       },
-      '## Mục tiêu dự án\n\nMô tả dự án ở đây: mục tiêu, quy mô, lợi thế địa điểm.',
+      `## Mục tiêu dự án\n\n${placeholderProject}: mục tiêu, quy mô, lợi thế địa điểm.`,
     ),
   };
 }
@@ -55,6 +56,7 @@ export interface PreviousIssue {
   month: string;
   number: number;
   editions: LocaleId[];
+  printRun?: Partial<Record<LocaleId, number>> | undefined;
 }
 
 /** The month after `month` (yyyy-mm). */
@@ -74,8 +76,11 @@ export function bulletinFiles(month: string | undefined, previous: PreviousIssue
   const editions = previous?.editions ?? (['vi', 'en'] as LocaleId[]);
   const files: Files = {
     [`bulletins/${target}/issue.yaml`]:
-      `# Bản tin số ${(previous?.number ?? 0) + 1}. Sắp xếp lại danh sách bài (articles) theo thứ tự in.\n` +
-      stringify({ number: (previous?.number ?? 0) + 1, month: target, editions, articles: newestArticles.slice(0, 4) }, { flowCollectionPadding: false }),
+      `# Bản tin số ${(previous?.number ?? 0) + 1}. Sắp xếp lại danh sách bài (articles) theo thứ tự in;\n# printRun là số bản in mỗi ngôn ngữ (chép từ số trước).\n` +
+      stringify(
+        { number: (previous?.number ?? 0) + 1, month: target, editions, articles: newestArticles.slice(0, 4), printRun: previous?.printRun ?? Object.fromEntries(editions.map((l) => [l, 0])) },
+        { flowCollectionPadding: false },
+      ),
   };
   for (const locale of editions) {
     files[`bulletins/${target}/${locale}.mdx`] = frontmatter(

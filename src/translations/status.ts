@@ -119,11 +119,10 @@ export function uiRecordFor(sourceTree: unknown, translatedTree: unknown): Recor
  * problems `--strict` fails on.
  */
 export function printBlockers(index: ContentIndex, rows: readonly StatusRow[]): string[] {
-  const state = (kind: ItemKind, id: string, locale: LocaleId) => rows.find((r) => r.kind === kind && r.id === id && r.locale === locale)?.state ?? 'up-to-date';
   const blockers: string[] = [];
   const check = (publication: string, locale: LocaleId, kind: ItemKind, id: string) => {
-    const s = state(kind, id, locale);
-    if (s !== 'up-to-date') blockers.push(`${publication} (${locale}): ${kind} "${id}" is ${s}`);
+    const row = rows.find((r) => r.kind === kind && r.id === id && r.locale === locale);
+    if (row && row.state !== 'up-to-date') blockers.push(`${publication} (${locale}): ${kind} "${id}" is ${row.state} (${row.file})`);
   };
   for (const [month, b] of index.bulletins) {
     for (const locale of b.data.editions) {

@@ -15,7 +15,7 @@ describe('content check', () => {
     const { problems, index } = check({
       'articles/tea/vi.mdx': article(good),
       'articles/tea/en.mdx': article(good),
-      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi, en]\narticles: [tea]\n',
+      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi, en]\narticles: [tea]\nprintRun: { vi: 10, en: 5 }\n',
       'bulletins/2026-10/vi.mdx': article('title: "Lời ngỏ"'),
       'bulletins/2026-10/en.mdx': article('title: "Foreword"'),
     });
@@ -57,8 +57,8 @@ describe('content check', () => {
   it('finds bulletins naming missing articles, a month that does not match its folder, and missing forewords', () => {
     const { problems } = check({
       'articles/tea/vi.mdx': article(good),
-      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi]\narticles:\n  - tea\n  - missing-one\n',
-      'bulletins/2026-11/issue.yaml': 'number: 2\nmonth: 2026-12\neditions: [vi]\narticles: [tea]\n',
+      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi]\narticles:\n  - tea\n  - missing-one\nprintRun: { vi: 10 }\n',
+      'bulletins/2026-11/issue.yaml': 'number: 2\nmonth: 2026-12\neditions: [vi]\narticles: [tea]\nprintRun: { vi: 10 }\n',
     });
     expect(problems.map((p) => [p.code, p.line, p.field])).toEqual([
       ['month-mismatch', 2, 'month'],
@@ -70,7 +70,7 @@ describe('content check', () => {
   it('warns, without stopping the build, when an edition prints an untranslated article', () => {
     const { problems } = check({
       'articles/tea/vi.mdx': article(good),
-      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi, en]\narticles: [tea]\n',
+      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi, en]\narticles: [tea]\nprintRun: { vi: 10, en: 5 }\n',
       'bulletins/2026-10/vi.mdx': article('title: "Lời ngỏ"'),
       'bulletins/2026-10/en.mdx': article('title: "Foreword"'),
     });
@@ -99,6 +99,25 @@ describe('content check', () => {
     expect(text).toContain('Expected a date written yyyy-mm-dd');
     expect(text).toContain('Hint: ');
     expect(text).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('editor mistakes that do not stop the build', () => {
+  it('warns about a bulletin edition without a print run, and a text left as the template wrote it', () => {
+    const { problems } = check({
+      'articles/tea/vi.mdx': article('title: "Tiêu đề bài viết"\nsummary: "x"\ntopic: tea\ndate: 2026-09-01'),
+      'bulletins/2026-10/issue.yaml': 'number: 1\nmonth: 2026-10\neditions: [vi]\narticles: [tea]\n',
+      'bulletins/2026-10/vi.mdx': article('title: "Lời ngỏ"'),
+    });
+    expect(problems.map((p) => [p.code, p.severity, p.field])).toEqual([
+      ['placeholder-text', 'warning', undefined],
+      ['print-run-unset', 'warning', 'printRun.vi'],
+    ]);
+  });
+
+  it('does not blame translations for a problem in their Vietnamese source', () => {
+    const { problems } = check({ 'articles/tea/vi.mdx': article(good.replace('topic: tea', 'topic: x')), 'articles/tea/en.mdx': article(good) });
+    expect(problems.map((p) => p.code)).toEqual(['field-invalid']);
   });
 });
 

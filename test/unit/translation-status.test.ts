@@ -45,7 +45,7 @@ describe('translation status of content', () => {
       'bulletins/2026-10/vi.mdx': '---\ntitle: "Lời ngỏ"\n---\n\nChào.\n',
       'bulletins/2026-10/en.mdx': `---\ntitle: "Foreword"\ntranslatedFrom: "${fingerprint('---\ntitle: "Lời ngỏ"\n---\n\nChào.\n')}"\n---\n\nHello.\n`,
     });
-    expect(printBlockers(index, rows)).toEqual(['bulletin 2026-10 (en): article "tea" is outdated']);
+    expect(printBlockers(index, rows)).toEqual(['bulletin 2026-10 (en): article "tea" is outdated (content/articles/tea/en.mdx)']);
   });
 });
 
