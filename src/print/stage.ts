@@ -137,8 +137,10 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const worker = async () => {
       for (let ref = queue.shift(); ref; ref = queue.shift()) await printOne(ref);
     };
-    // One more worker than cores: while one page waits on Chromium, another is laid out or post-processed.
-    await Promise.all(Array.from({ length: Math.min(availableParallelism() + 1, publications.length) }, worker));
+    // One more worker than cores by default: while one page waits on Chromium, another is laid out
+    // or post-processed. PRESS_PRINT_JOBS overrides it.
+    const jobs = Number(process.env.PRESS_PRINT_JOBS) || availableParallelism() + 1;
+    await Promise.all(Array.from({ length: Math.min(jobs, publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
     if (orders.length) await writeOrderSheet(siteDir, orders, newest, getBrowser, cache);
     return manifest;

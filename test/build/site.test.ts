@@ -138,3 +138,12 @@ describe('sitemap', () => {
     expect(listed.some((p) => p.startsWith('/print/'))).toBe(false);
   });
 });
+
+describe('robots.txt', () => {
+  it('points crawlers at the sitemap and away from print sources and the status page', () => {
+    const robots = readFileSync(join(site, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${siteUrl}/sitemap-index.xml`);
+    expect(robots).toContain('Disallow: /status/');
+    expect(robots).toContain('Disallow: /print/*/');
+  });
+});
