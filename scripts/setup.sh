@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium poppler-utils qpdf ghostscript icc-profiles-free)
+# fonts-dejavu-core: a system font for pages that name no web font (the layout tests).
+packages=(chromium poppler-utils qpdf ghostscript icc-profiles-free fonts-dejavu-core)
 
 missing=()
 for p in "${packages[@]}"; do
