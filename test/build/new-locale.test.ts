@@ -11,7 +11,9 @@ describe('a new language', () => {
   let build: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(project, entry), { recursive: true });
+    for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      if (existsSync(entry)) cpSync(entry, join(project, entry), { recursive: true });
+    }
     cpSync('test/fixtures/site/content', join(project, 'content'), { recursive: true });
     symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
     const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, PRESS_CONTENT_DIR: '' } });
