@@ -10,10 +10,13 @@ import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
 import { contentDir } from './src/project.ts';
 
 // Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, and `/`,
-// which only sends readers on to /vi/.
-const fallbacks = fallbackPaths(checkContentFolder(contentDir(), 'content').index);
+// which only sends readers on to /vi/. Fallback pages are worked out once, when the sitemap is
+// written, so `astro dev` and `astro check` do not read the content for it.
+/** @type {Set<string> | undefined} */
+let fallbacks;
 /** @param {string} url */
 const inSitemap = (url) => {
+  fallbacks ??= fallbackPaths(checkContentFolder(contentDir(), 'content').index);
   const path = new URL(url).pathname;
   return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path);
 };

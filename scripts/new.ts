@@ -81,11 +81,9 @@ function main() {
   }
 }
 
+// Errors the editor can act on carry their message; reportFailure prints it without a stack trace.
 try {
   main();
 } catch (error) {
-  if (error instanceof ScaffoldError) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 1;
-  } else reportFailure(error);
+  reportFailure(error);
 }

@@ -14,7 +14,7 @@ import { checkContentFolder } from '../src/content/read.ts';
 import { localeIds, defaultLocale } from '../src/i18n/locales.ts';
 import { contentDir } from '../src/project.ts';
 import { readUiStrings, recordTranslation, RecordError } from '../src/translations/records.ts';
-import { contentStatus, printBlockers, uiStatus, type StatusRow, type TranslationState } from '../src/translations/status.ts';
+import { contentStatus, printBlockers, statusTable, uiStatus, type StatusCell, type StatusRow, type TranslationState } from '../src/translations/status.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,29 +26,19 @@ const marks: Record<TranslationState, string> = { 'up-to-date': 'ok', outdated: 
 
 function table(rows: StatusRow[]): string {
   const locales = localeIds.filter((l) => l !== defaultLocale);
-  const items = new Map<string, Map<string, string>>();
-  // UI strings are summed per namespace; content is listed item by item.
-  for (const row of rows) {
-    const item = row.kind === 'ui' ? `ui ${row.id.split(':')[0]}` : `${row.kind} ${row.id}`;
-    const cells = items.get(item) ?? new Map<string, string>();
-    if (row.kind === 'ui') {
-      const counts = JSON.parse(cells.get(row.locale) ?? '{}') as Record<string, number>;
-      counts[row.state] = (counts[row.state] ?? 0) + 1;
-      cells.set(row.locale, JSON.stringify(counts));
-    } else cells.set(row.locale, marks[row.state]);
-    items.set(item, cells);
-  }
-  const cell = (value: string | undefined) => {
+  const lines = statusTable(rows);
+  // A cell of one row shows its state; a UI namespace shows how many strings are not up to date.
+  const cell = (value: StatusCell | undefined) => {
     if (!value) return '';
-    if (!value.startsWith('{')) return value;
-    const counts = JSON.parse(value) as Record<TranslationState, number | undefined>;
-    const bad = [counts.outdated && `${counts.outdated} OUTDATED`, counts.missing && `${counts.missing} missing`].filter(Boolean);
-    return bad.length ? bad.join(', ') : `ok (${counts['up-to-date']})`;
+    const total = value.counts['up-to-date'] + value.counts.outdated + value.counts.missing;
+    if (total === 1) return marks[value.state];
+    const bad = [value.counts.outdated && `${value.counts.outdated} OUTDATED`, value.counts.missing && `${value.counts.missing} missing`].filter(Boolean);
+    return bad.length ? bad.join(', ') : `ok (${total})`;
   };
-  const width = Math.max(...[...items.keys()].map((k) => k.length)) + 2;
-  const columns = locales.map((l) => Math.max(10, ...[...items.values()].map((c) => cell(c.get(l)).length + 2)));
+  const width = Math.max(...lines.map((l) => l.item.length)) + 2;
+  const columns = locales.map((l) => Math.max(10, ...lines.map((line) => cell(line.cells.get(l)).length + 2)));
   const line = (name: string, values: string[]) => name.padEnd(width) + values.map((v, i) => v.padEnd(columns[i]!)).join('').trimEnd();
-  return [line('', locales), ...[...items].map(([name, cells]) => line(name, locales.map((l) => cell(cells.get(l)))))].join('\n');
+  return [line('', locales), ...lines.map(({ item, cells }) => line(item, locales.map((l) => cell(cells.get(l)))))].join('\n');
 }
 
 function main() {
@@ -80,11 +70,9 @@ function main() {
   }
 }
 
+// Errors the editor can act on carry their message; reportFailure prints it without a stack trace.
 try {
   main();
 } catch (error) {
-  if (error instanceof RecordError) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = 1;
-  } else reportFailure(error);
+  reportFailure(error);
 }

@@ -106,7 +106,8 @@ export function checkContent(input: CheckInput): CheckResult {
 
   const texts = new Map<string, Map<LocaleId, Translation<unknown>>>();
   const sources = new Map<string, { data: unknown; file: string; yaml: YamlSource }>();
-  /** Folders that hold any file, valid or not: a bulletin naming one is not "unknown". */
+  /** Every file and folder present, valid or not: a file with problems of its own is not also "missing". */
+  const paths = new Set(input.files.map((f) => f.path));
   const folders = new Set(input.files.map((f) => f.path.split('/').slice(0, 2).join('/')));
 
   for (const file of [...input.files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -220,7 +221,7 @@ export function checkContent(input: CheckInput): CheckResult {
       if (keySection !== section) continue;
       if (!translations.has(defaultLocale)) {
         // A Vietnamese file with problems of its own is reported there, not again for each translation.
-        if (input.files.some((f) => f.path === `${section}/${slug}/${defaultLocale}.mdx`)) continue;
+        if (paths.has(`${section}/${slug}/${defaultLocale}.mdx`)) continue;
         for (const t of translations.values()) {
           report('source-missing', t.file, `There is no Vietnamese source (${show(`${section}/${slug}/${defaultLocale}.mdx`)}) for this translation.`);
         }
@@ -241,7 +242,7 @@ export function checkContent(input: CheckInput): CheckResult {
     }
     for (const key of texts.keys()) {
       const [keySection = '', slug = ''] = key.split('/');
-      if (keySection === section && !input.files.some((f) => f.path === `${key}/${definitions[section].file}`)) {
+      if (keySection === section && !paths.has(`${key}/${definitions[section].file}`)) {
         report('file-unexpected', show(`${key}/`), `These texts belong to no publication: ${show(`${section}/${slug}/${definitions[section].file}`)} is missing.`);
       }
     }
@@ -274,7 +275,7 @@ export function checkContent(input: CheckInput): CheckResult {
         return;
       }
       for (const locale of languages) {
-        if (!translations.has(locale) && !input.files.some((f) => f.path === `${collection}/${member}/${locale}.mdx`)) {
+        if (!translations.has(locale) && !paths.has(`${collection}/${member}/${locale}.mdx`)) {
           report('translation-missing-for-edition', source.file, `The ${locale} edition includes "${member}", which has no ${locale} translation yet.`, where);
         }
       }

@@ -1,19 +1,13 @@
 /**
  * Lays out one print page with Paged.js and prints it to PDF.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { printOrigin, siteContext } from './browser.ts';
+import { pagedPolyfill } from './pagedjs.ts';
 import { auditLayout, prepareSource, removeFillerPages, type ImageUse, type PrintMeta } from './layout-audit.ts';
 import { layoutFixes } from './layout-fixes.ts';
 
-const require = createRequire(import.meta.url);
-// pagedjs's exports map hides dist/ (it offers it only under a "polyfill" condition), so find the
-// package through its CommonJS entry, lib/index.cjs, and take the polyfill beside it.
-export const pagedjsDir = join(dirname(require.resolve('pagedjs')), '..');
-const pagedPolyfill = join(pagedjsDir, 'dist', 'paged.polyfill.js');
 
 export class RenderError extends Error {}
 

@@ -19,7 +19,8 @@ import { orderRows, orderSheetCsv, orderSheetHtml, type OrderLine } from './orde
 import { auditFonts, postprocessPdf, setMetadata, type PdfMetadata } from './postprocess.ts';
 import { convertToPress } from './press.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
-import { pagedjsDir, renderPdf } from './render.ts';
+import { pagedjsDir } from './pagedjs.ts';
+import { renderPdf } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 
 export class PrintError extends Error {}

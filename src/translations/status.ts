@@ -147,3 +147,31 @@ export function printBlockers(index: ContentIndex, rows: readonly StatusRow[]): 
   }
   return [...new Set(blockers)];
 }
+
+/** One cell of the status table: the worst state of its rows, and how many rows are in each state. */
+export interface StatusCell {
+  state: TranslationState;
+  counts: Record<TranslationState, number>;
+  /** Where the (first) translation is or should be. */
+  file: string;
+}
+
+const severity: TranslationState[] = ['up-to-date', 'outdated', 'missing'];
+
+/**
+ * The status as a table, shared by `npm run translations` and the /status/ page: one line per
+ * content item, one per UI namespace (its strings counted together), one cell per language.
+ */
+export function statusTable(rows: readonly StatusRow[]): Array<{ item: string; cells: Map<LocaleId, StatusCell> }> {
+  const items = new Map<string, Map<LocaleId, StatusCell>>();
+  for (const row of rows) {
+    const item = row.kind === 'ui' ? `ui ${row.id.split(':')[0]}` : `${row.kind} ${row.id}`;
+    const cells = items.get(item) ?? new Map<LocaleId, StatusCell>();
+    const cell = cells.get(row.locale) ?? { state: 'up-to-date', counts: { 'up-to-date': 0, outdated: 0, missing: 0 }, file: row.file };
+    cell.counts[row.state] += 1;
+    if (severity.indexOf(row.state) > severity.indexOf(cell.state)) cell.state = row.state;
+    cells.set(row.locale, cell);
+    items.set(item, cells);
+  }
+  return [...items].map(([item, cells]) => ({ item, cells }));
+}
