@@ -8,15 +8,14 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
+import { serveSite } from '../src/site/static-server.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'press-bench-'));
 const site = join(work, 'site');
@@ -32,20 +31,6 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 function machine(): string {
   const chromium = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}`;
-}
-
-/** Serves the built site on loopback for pagedjs-cli, which loads pages by URL. */
-async function serve(root: string) {
-  const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
-  const server = createServer((req, res) => {
-    let file = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
 async function main() {
@@ -64,7 +49,7 @@ async function main() {
   const cli = join(process.cwd(), 'node_modules', '.bin', 'pagedjs-cli');
   let baseline: { name: string; cold: number; warm: number } | undefined;
   if (existsSync(cli)) {
-    const server = await serve(site);
+    const server = await serveSite(site);
     const runAll = () =>
       timed(async () => {
         for (const doc of documents) {
@@ -79,7 +64,7 @@ async function main() {
     try {
       baseline = { name: 'pagedjs-cli 0.4.3', cold: await runAll(), warm: await runAll() };
     } finally {
-      server.close();
+      await server.close();
     }
   }
 

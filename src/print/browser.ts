@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { contentTypes } from '../site/static-server.ts';
 
 export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,18 +26,6 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 /**
  * A browser context that sees `siteDir` at `printOrigin` and nothing else. Requests for files that

@@ -1,0 +1,67 @@
+/**
+ * Serves a built site from disk on loopback, the way a static host would: `/x/` answers with
+ * `x/index.html`, a missing file with the site's own 404 page. For browser tests, Lighthouse and the
+ * print bench's pagedjs-cli baseline; nothing here is used by the build itself.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+export const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The file a URL path names inside `root`, or undefined when there is none. */
+export function resolveFile(root: string, urlPath: string): string | undefined {
+  const base = normalize(root + sep);
+  let file = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!file.startsWith(base) && file !== normalize(root)) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? file : undefined;
+}
+
+export async function serveSite(root: string): Promise<StaticServer> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = resolveFile(root, path);
+    if (!file) {
+      // Like a static host: the 404 page of the reader's language folder, else the site's.
+      const locale = /^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\//i.exec(path)?.[1];
+      const notFound = (locale && resolveFile(root, `/${locale}/404.html`)) || resolveFile(root, '/404.html');
+      res.writeHead(404, { 'Content-Type': contentTypes['.html'] });
+      if (notFound) createReadStream(notFound).pipe(res);
+      else res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
