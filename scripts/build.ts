@@ -14,6 +14,7 @@ import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
 import { contentDir, contentDirVariable } from '../src/project.ts';
+import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
 const { values } = parseArgs({
@@ -67,6 +68,7 @@ async function main() {
       cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
     });
     console.log(`site: built in ${seconds(started)}`);
+    await indexSite(staging, (line) => console.log(`search: ${line}`));
     await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

@@ -13,6 +13,7 @@ export const routes = {
   topic: (topic: Topic): LocalizedPath => (l) => `/${l}/topics/${topic}/`,
   bulletins: (): LocalizedPath => (l) => `/${l}/bulletins/`,
   bulletin: (month: string): LocalizedPath => (l) => `/${l}/bulletins/${month}/`,
+  search: (): LocalizedPath => (l) => `/${l}/search/`,
 };
 
 /** Static paths for a page that exists once per locale. */
