@@ -23,12 +23,16 @@ const pagefindUrl = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(async (api: Pagefind) => {
-    // Options given before init are replaced by the next call, so init right after them.
-    await api.options({ excerptLength: 24 });
-    await api.init();
-    return api;
-  });
+  if (!pagefind) {
+    pagefind = import(/* @vite-ignore */ pagefindUrl).then(async (api: Pagefind) => {
+      // Options given before init are replaced by the next call, so init right after them.
+      await api.options({ excerptLength: 24 });
+      await api.init();
+      return api;
+    });
+    // A failed load (offline, say) is tried again on the next search.
+    pagefind.catch(() => (pagefind = undefined));
+  }
   return pagefind;
 }
 
@@ -111,6 +115,8 @@ export function startSearch(root: HTMLElement): void {
     void run(input.value, false);
   });
   input.addEventListener('input', () => void run(input.value, true));
+  // Fetch Pagefind while the reader is still typing their first word.
+  input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
   more.addEventListener('click', () => void showNext(current, true));
 
   const initial = new URLSearchParams(location.search).get('q');

@@ -11,7 +11,8 @@
  * The Node API runs Pagefind's extended binary when it is installed (@pagefind/<platform> ships
  * it), which segments Chinese and Japanese text into words while indexing.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { localeIds, locales, type LocaleId } from '../i18n/locales.ts';
@@ -31,7 +32,7 @@ export function indexKey(locale: LocaleId): string {
 }
 
 /** Pages per locale from `pagefind-entry.json`; a language that is no locale of ours is an error. */
-export function pagesPerLocale(entry: { languages: Record<string, { page_count: number }> }): Map<LocaleId, number> {
+function pagesPerLocale(entry: { languages: Record<string, { page_count: number }> }): Map<LocaleId, number> {
   const known = new Map(localeIds.map((id) => [indexKey(id), id]));
   const strangers = Object.keys(entry.languages).filter((key) => !known.has(key));
   if (strangers.length) {
@@ -62,11 +63,33 @@ const unusedBundles = [
   'pagefind-highlight.js',
 ];
 
+/**
+ * The extended Pagefind binary, found the way the Node API finds it. Checked first, so a missing
+ * binary is one clear error rather than the API's stack traces, and so Chinese and Japanese are
+ * never indexed unsegmented by the plain build.
+ */
+function extendedBinary(): string {
+  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  const hint = 'Run npm run setup to install the npm packages again (Pagefind ships its binary as @pagefind/<platform>).';
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new SearchIndexError(`search: PAGEFIND_EXTENDED_BINARY_PATH names ${fromEnv}, which does not exist.`, 'Point it at a pagefind_extended binary, or unset it.');
+  }
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@pagefind/${platform}-${process.arch}/bin/pagefind_extended${platform === 'windows' ? '.exe' : ''}`;
+  try {
+    return createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new SearchIndexError(`search: Pagefind's extended binary (${name}), which splits Chinese and Japanese text into words, is not installed.`, hint);
+  }
+}
+
 /** Writes `<siteDir>/pagefind/` and logs how many pages each language's index holds. */
 export async function indexSite(siteDir: string, log: (line: string) => void): Promise<Map<LocaleId, number>> {
   const outputPath = join(siteDir, 'pagefind');
   const failed = (step: string, errors: readonly string[]) =>
-    new SearchIndexError(`search: Pagefind could not ${step}:\n  ${errors.join('\n  ')}`, 'Run npm run setup to reinstall Pagefind; set PRESS_DEBUG=1 for details.');
+    new SearchIndexError(`search: Pagefind could not ${step}:\n  ${errors.join('\n  ')}`, 'These are Pagefind’s own messages; if it cannot start at all, run npm run setup.');
+  extendedBinary();
   try {
     const created = await pagefind.createIndex({});
     if (!created.index || created.errors.length) throw failed('start', created.errors);

@@ -73,7 +73,9 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     if (last?.marked === marked) last.text += text;
     else parts.push({ text, marked });
   };
-  for (const token of excerpt.split(/(<\/?mark>)/i)) {
+  // Pagefind ends a heading or other block with ". "; after Chinese or Japanese text that is "。".
+  const text = excerpt.replace(/([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}](?:<\/mark>)?)\. /gu, '$1。');
+  for (const token of text.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(token)) marked = true;
     else if (/^<\/mark>$/i.test(token)) marked = false;
     else if (!marked) push(decodeHtmlText(token), false);

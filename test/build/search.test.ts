@@ -143,6 +143,17 @@ describe('indexSite', () => {
     expect(message).not.toMatch(/^\s+at /m);
   });
 
+  it('stops before indexing when the extended Pagefind binary (CJK word splitting) is missing', async () => {
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = join(tmpdir(), 'no-such-pagefind');
+    try {
+      const error = await indexSite(miniSite(), () => {}).catch((e: unknown) => e);
+      expect(describeError(error)).toMatch(/PAGEFIND_EXTENDED_BINARY_PATH names .*no-such-pagefind, which does not exist\.\n  Hint: /);
+      expect(readdirSync(dir)).not.toContain('pagefind');
+    } finally {
+      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    }
+  });
+
   it('stops when pages carry a language the site does not publish in', async () => {
     const error = await indexSite(miniSite({ 'vi/wrong/index.html': 'fr' }), () => {}).catch((e: unknown) => e);
     expect(describeError(error)).toMatch(/language "fr".*src\/i18n\/locales\.ts[\s\S]*Hint: /);

@@ -46,6 +46,10 @@ describe('search excerpts', () => {
     ]);
   });
 
+  it('joins Chinese and Japanese blocks with 。 where Pagefind puts ". "', () => {
+    expect(excerptParts('ハイテク投資の<mark>波</mark>. サムスン電子. Samsung. 2026').map((p) => p.text).join('')).toBe('ハイテク投資の波。サムスン電子。Samsung. 2026');
+  });
+
   it('drops the zero-width spaces Pagefind puts between Chinese and Japanese words', () => {
     const text = excerptParts('すでに\u200b<mark>操業</mark>\u200bして').map((p) => p.text).join('');
     expect(text).toBe('すでに操業して');
