@@ -5,11 +5,12 @@
  * its own `lang`, so a reader searches only pages written in their language. Which pages count is
  * decided in the templates: Base.astro marks `<main data-pagefind-body>` on pages in their own
  * language only, and once any page has that mark, Pagefind skips every page without it (fallback
- * pages, print sources, /status/, the language redirect at `/`). Only the locale folders are read,
- * so print sources would stay out even without the mark.
+ * pages, print sources, /status/, the search pages, the language redirect at `/`); article cards
+ * and breadcrumbs carry `data-pagefind-ignore`. Only the locale folders are read, so print sources
+ * would stay out even without the mark.
  *
- * The Node API runs Pagefind's extended binary when it is installed (@pagefind/<platform> ships
- * it), which segments Chinese and Japanese text into words while indexing.
+ * Pagefind's extended binary (which @pagefind/<platform> ships, and the Node API prefers) splits
+ * Chinese and Japanese text into words while indexing; the plain one would not, so it is required.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
