@@ -7,18 +7,21 @@ import { printPreview } from './src/print/preview.ts';
 import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
 import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
+import { routes } from './src/i18n/routes.ts';
 import { contentDir } from './src/project.ts';
 
 // Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, and `/`,
-// which only sends readers on to /vi/. Fallback pages are worked out once, when the sitemap is
-// written, so `astro dev` and `astro check` do not read the content for it.
+// which only sends readers on to /vi/; and the search pages (noindex: they hold no content of
+// their own). Fallback pages are worked out once, when the sitemap is written, so `astro dev`
+// and `astro check` do not read the content for it.
 /** @type {Set<string> | undefined} */
 let fallbacks;
 /** @param {string} url */
 const inSitemap = (url) => {
   fallbacks ??= fallbackPaths(checkContentFolder(contentDir(), 'content').index);
   const path = new URL(url).pathname;
-  return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path);
+  const search = localeIds.some((l) => path === routes.search()(l));
+  return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path) && !search;
 };
 
 export default defineConfig({

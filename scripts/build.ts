@@ -14,6 +14,7 @@ import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
 import { contentDir, contentDirVariable, printManifestVariable } from '../src/project.ts';
+import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
 const { values } = parseArgs({
@@ -90,6 +91,8 @@ async function main() {
       renameSync(rebuilt, staging);
       console.log(`site: download links updated in ${seconds(again)}`);
     }
+    // Indexed last, from the pages as they will be published.
+    await indexSite(staging, (line) => console.log(`search: ${line}`));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     rmSync(rebuilt, { recursive: true, force: true });

@@ -14,6 +14,7 @@ export const routes = {
   bulletins: (): LocalizedPath => (l) => `/${l}/bulletins/`,
   bulletin: (month: string): LocalizedPath => (l) => `/${l}/bulletins/${month}/`,
   downloads: (): LocalizedPath => (l) => `/${l}/downloads/`,
+  search: (): LocalizedPath => (l) => `/${l}/search/`,
 };
 
 /** Static paths for a page that exists once per locale. */

@@ -1,0 +1,113 @@
+/**
+ * Site search: Pagefind indexes the built site into `<site>/pagefind/`, one index per language.
+ *
+ * Pagefind splits the index by each page's `<html lang>`, and the search page loads the index of
+ * its own `lang`, so a reader searches only pages written in their language. Which pages count is
+ * decided in the templates: Base.astro marks `<main data-pagefind-body>` on pages in their own
+ * language only, and once any page has that mark, Pagefind skips every page without it (fallback
+ * pages, print sources, /status/, the search pages, the language redirect at `/`); article cards
+ * and breadcrumbs carry `data-pagefind-ignore`. Only the locale folders are read, so print sources
+ * would stay out even without the mark.
+ *
+ * Pagefind's extended binary (which @pagefind/<platform> ships, and the Node API prefers) splits
+ * Chinese and Japanese text into words while indexing; the plain one would not, so it is required.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { localeIds, locales, type LocaleId } from '../i18n/locales.ts';
+
+/** An error an editor can act on; `describeError` prints the hint. */
+class SearchIndexError extends Error {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** Pagefind's index key for a locale: its `lang` tag, lower-cased (`zh-Hans` → `zh-hans`). */
+export function indexKey(locale: LocaleId): string {
+  return locales[locale].tag.toLowerCase();
+}
+
+/** Pages per locale from `pagefind-entry.json`; a language that is no locale of ours is an error. */
+function pagesPerLocale(entry: { languages: Record<string, { page_count: number }> }): Map<LocaleId, number> {
+  const known = new Map(localeIds.map((id) => [indexKey(id), id]));
+  const strangers = Object.keys(entry.languages).filter((key) => !known.has(key));
+  if (strangers.length) {
+    throw new SearchIndexError(
+      `search: pages in language ${strangers.map((s) => `"${s}"`).join(', ')} were indexed, which is no locale in src/i18n/locales.ts.`,
+      'Every page in a locale folder must carry its locale’s tag in <html lang> (src/layouts/Base.astro does this).',
+    );
+  }
+  const counts = new Map(localeIds.map((id) => [id, entry.languages[indexKey(id)]?.page_count ?? 0]));
+  const empty = localeIds.filter((id) => counts.get(id) === 0);
+  if (empty.length) {
+    throw new SearchIndexError(
+      `search: no pages were indexed in ${empty.join(', ')}; the search page there would show results in another language.`,
+      'Pages are indexed from <main data-pagefind-body> in src/layouts/Base.astro; keep that mark on pages in their own language.',
+    );
+  }
+  return counts;
+}
+
+// Pagefind writes its ready-made search UIs too; the search page has its own small script.
+const unusedBundles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * The extended Pagefind binary, found the way the Node API finds it. Checked first, so a missing
+ * binary is one clear error rather than the API's stack traces, and so Chinese and Japanese are
+ * never indexed unsegmented by the plain build.
+ */
+function extendedBinary(): string {
+  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  const hint = 'Run npm run setup to install the npm packages again (Pagefind ships its binary as @pagefind/<platform>).';
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new SearchIndexError(`search: PAGEFIND_EXTENDED_BINARY_PATH names ${fromEnv}, which does not exist.`, 'Point it at a pagefind_extended binary, or unset it.');
+  }
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@pagefind/${platform}-${process.arch}/bin/pagefind_extended${platform === 'windows' ? '.exe' : ''}`;
+  try {
+    return createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new SearchIndexError(`search: Pagefind's extended binary (${name}), which splits Chinese and Japanese text into words, is not installed.`, hint);
+  }
+}
+
+/** Writes `<siteDir>/pagefind/` and logs how many pages each language's index holds. */
+export async function indexSite(siteDir: string, log: (line: string) => void): Promise<Map<LocaleId, number>> {
+  const outputPath = join(siteDir, 'pagefind');
+  const failed = (step: string, errors: readonly string[]) =>
+    new SearchIndexError(`search: Pagefind could not ${step}:\n  ${errors.join('\n  ')}`, 'These are Pagefind’s own messages; if it cannot start at all, run npm run setup.');
+  extendedBinary();
+  try {
+    const created = await pagefind.createIndex({});
+    if (!created.index || created.errors.length) throw failed('start', created.errors);
+    const { index } = created;
+    const added = await index.addDirectory({ path: siteDir, glob: `{${localeIds.join(',')}}/**/*.html` });
+    if (added.errors.length) throw failed(`read the pages in ${siteDir}`, added.errors);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw failed(`write ${outputPath}`, written.errors);
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error;
+    // The Node API throws plain errors when its binary is missing or dies.
+    throw failed('index the site', [error instanceof Error ? error.message.split('\n')[0]! : String(error)]);
+  } finally {
+    await pagefind.close();
+  }
+  for (const file of unusedBundles) rmSync(join(outputPath, file), { force: true });
+  const counts = pagesPerLocale(JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')));
+  log(localeIds.map((id) => `${id} ${counts.get(id)} ${counts.get(id) === 1 ? 'page' : 'pages'}`).join(', '));
+  return counts;
+}
