@@ -29,6 +29,17 @@ export function formatHectares(value: number, locale: LocaleId): string {
   return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).format(value);
 }
 
+/** A span of areas with the locale's range sign and unit ("50–200 ha", "50～200 ha", "50-200公顷"). */
+export function formatHectareRange(from: number, to: number, locale: LocaleId): string {
+  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).formatRange(from, to);
+}
+
+/** File sizes for download links, in the largest unit that keeps the number at least 1 ("350 kB", "1.2 MB"). */
+export function formatBytes(bytes: number, locale: LocaleId): string {
+  const [unit, size] = bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', Math.max(bytes / 1e3, 1)] as const);
+  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit, maximumFractionDigits: size < 10 ? 1 : 0 }).format(size);
+}
+
 /** Units key figures are written in. */
 export const figureUnits = ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] as const;
 export type FigureUnit = (typeof figureUnits)[number];

@@ -4,6 +4,7 @@
  */
 import { localeIds, type LocaleId } from './locales.ts';
 import type { Topic } from '../content/schema.ts';
+import type { CatalogueFilter } from '../site/catalogue.ts';
 
 export type LocalizedPath = (locale: LocaleId) => string;
 
@@ -13,6 +14,10 @@ export const routes = {
   topic: (topic: Topic): LocalizedPath => (l) => `/${l}/topics/${topic}/`,
   bulletins: (): LocalizedPath => (l) => `/${l}/bulletins/`,
   bulletin: (month: string): LocalizedPath => (l) => `/${l}/bulletins/${month}/`,
+  invest: (): LocalizedPath => (l) => `/${l}/invest/`,
+  investProject: (slug: string): LocalizedPath => (l) => `/${l}/invest/${slug}/`,
+  // Two segments (`sector/industry`), so a filter never takes a project slug's address.
+  investFilter: (filter: CatalogueFilter): LocalizedPath => (l) => `/${l}/invest/${filter.kind}/${filter.value}/`,
 };
 
 /** Static paths for a page that exists once per locale. */
