@@ -7,13 +7,13 @@
  * --marks, --press and --no-cache work as for `npm run print`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
-import { contentDir, contentDirVariable } from '../src/project.ts';
+import { contentDir, contentDirVariable, printManifestVariable } from '../src/project.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
 const { values } = parseArgs({
@@ -56,20 +56,43 @@ async function main() {
   }
 
   rmSync(staging, { recursive: true, force: true });
+  const rebuilt = `${out}.staging-site`;
   try {
     // Imported here so a content error is reported before Astro starts up.
     const { build } = await import('astro');
-    await build({
-      root: process.cwd(),
-      outDir: staging,
-      logLevel: process.env.PRESS_DEBUG ? 'debug' : 'warn',
-      // Each content folder gets its own cache, so a fixture build never shows another folder's entries.
-      cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
-    });
+    const buildSite = async (outDir: string, manifest: string) => {
+      // The site's download links read this manifest (src/site/downloads.ts).
+      process.env[printManifestVariable] = manifest;
+      await build({
+        root: process.cwd(),
+        outDir,
+        logLevel: process.env.PRESS_DEBUG ? 'debug' : 'warn',
+        // Each content folder gets its own cache, so a fixture build never shows another folder's entries.
+        cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
+      });
+    };
+    // First guess for the download links: the PDFs of the last build. Usually nothing changed.
+    const lastManifest = join(out, 'print', 'manifest.json');
+    await buildSite(staging, lastManifest);
     console.log(`site: built in ${seconds(started)}`);
     await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
+    const printed = join(staging, 'print', 'manifest.json');
+    if (!sameContent(lastManifest, printed)) {
+      // The PDFs differ from the guess: build the pages again so every link states the true pages and size.
+      const again = performance.now();
+      rmSync(rebuilt, { recursive: true, force: true });
+      await buildSite(rebuilt, printed);
+      mkdirSync(join(rebuilt, 'print'), { recursive: true });
+      for (const file of readdirSync(join(staging, 'print'), { withFileTypes: true })) {
+        if (file.isFile()) renameSync(join(staging, 'print', file.name), join(rebuilt, 'print', file.name));
+      }
+      rmSync(staging, { recursive: true, force: true });
+      renameSync(rebuilt, staging);
+      console.log(`site: download links updated in ${seconds(again)}`);
+    }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(rebuilt, { recursive: true, force: true });
     reportFailure(error);
     console.error(`\nThe build stopped; ${relative(process.cwd(), out)}/ is unchanged.`);
     return;
@@ -81,6 +104,10 @@ async function main() {
   renameSync(staging, out);
   rmSync(previous, { recursive: true, force: true });
   console.log(`done: ${relative(process.cwd(), out)}/ in ${seconds(started)}`);
+}
+
+function sameContent(a: string, b: string): boolean {
+  return existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
 }
 
 function seconds(since: number): string {

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFailure } from '../src/cli/report.ts';
 import { printPublications } from '../src/print/stage.ts';
+import { printManifestVariable } from '../src/project.ts';
+import { downloads } from '../src/site/downloads.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +30,10 @@ async function main() {
     process.exitCode = 1;
     return;
   }
+  process.env[printManifestVariable] = join(siteDir, 'print', 'manifest.json');
   console.log(`print: from the site built in ${values.site}/ (after changing content, run npm run build first, or npm run build -- --press)`);
+  const screenFiles = () => JSON.stringify(downloads());
+  const linked = screenFiles();
   const manifest = await printPublications({
     siteDir,
     log: (line) => console.log(`print: ${line}`),
@@ -37,6 +42,9 @@ async function main() {
     cacheDir: values['no-cache'] ? null : undefined,
   });
   const press = manifest.filter((e) => e.variant === 'press').length;
+  if (screenFiles() !== linked) {
+    console.warn(`warning: the screen PDFs changed, but the site's download links still give the previous pages and sizes.\n  Hint: run npm run build (with the same options) to update the site as well.`);
+  }
   console.log(`print: ${manifest.length - press} screen and ${press} press PDF(s) in ${values.site}/print/, listed in manifest.json; order sheet: ${values.site}/print/order-sheet.pdf (and .csv)`);
 }
 

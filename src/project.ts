@@ -9,3 +9,13 @@ export const contentDirVariable = 'PRESS_CONTENT_DIR';
 export function contentDir(): string {
   return resolve(process.env[contentDirVariable] ?? 'content');
 }
+
+/**
+ * The print manifest the site's download links are built from. The build sets it (the site is built
+ * again when the PDFs it describes changed); `astro dev` reads the last build's `dist/`.
+ */
+export const printManifestVariable = 'PRESS_PRINT_MANIFEST';
+
+export function printManifestPath(): string {
+  return resolve(process.env[printManifestVariable] ?? 'dist/print/manifest.json');
+}

@@ -64,3 +64,9 @@ export function formatFigure(value: number, unit: FigureUnit, locale: LocaleId):
       return number({ maximumFractionDigits: 0 });
   }
 }
+
+/** A file's size as readers expect it: "1.2 MB", "850 kB" (decimal units, like file browsers). */
+export function formatFileSize(bytes: number, locale: LocaleId): string {
+  const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [Math.max(1, bytes / 1e3), 'kilobyte'];
+  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: bytes >= 1e6 ? 1 : 0 }).format(value);
+}

@@ -14,6 +14,7 @@ export const routes = {
   topic: (topic: Topic): LocalizedPath => (l) => `/${l}/topics/${topic}/`,
   bulletins: (): LocalizedPath => (l) => `/${l}/bulletins/`,
   bulletin: (month: string): LocalizedPath => (l) => `/${l}/bulletins/${month}/`,
+  downloads: (): LocalizedPath => (l) => `/${l}/downloads/`,
   invest: (): LocalizedPath => (l) => `/${l}/invest/`,
   investProject: (slug: string): LocalizedPath => (l) => `/${l}/invest/${slug}/`,
   // Two segments (`sector/industry`), so a filter never takes a project slug's address.

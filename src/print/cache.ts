@@ -16,6 +16,8 @@ export interface CacheEntry {
   pages: number;
   warnings: string[];
   meta: PrintMeta;
+  /** Start page of each named part (see RenderResult.anchors). */
+  anchors: Record<string, number>;
   /** sha256 of Chromium's PDF before post-processing. */
   raw: string;
   /** sha256 of each finished variant, by variant key (`screen`, `screen+marks`, `press`). */

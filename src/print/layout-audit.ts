@@ -39,6 +39,8 @@ export interface LayoutAudit {
   images: ImageUse[];
   /** Pages holding a filler (notes, contacts) for saddle stitching. */
   fillerPages: number;
+  /** The page (1-based) each `data-print-anchor` starts on: where the site links into the PDF. */
+  anchors: Record<string, number>;
 }
 
 /** What the print HTML says about itself in its <head>. */
@@ -154,5 +156,9 @@ export function auditLayout(): LayoutAudit {
     return !el || ![...el.querySelectorAll('[data-block]')].some((child) => overflowing.has(idOf(child)));
   });
   const fillerPages = pages.filter((page) => page.querySelector('[data-filler]')).length;
-  return { pages: pages.length, present: [...present], overflowing: innermost, headingsAtFoot, orphans, widows, images, fillerPages };
+  const anchors: Record<string, number> = {};
+  pages.forEach((page, index) => {
+    for (const el of page.querySelectorAll<HTMLElement>('[data-print-anchor]')) anchors[el.dataset.printAnchor!] ??= index + 1;
+  });
+  return { pages: pages.length, present: [...present], overflowing: innermost, headingsAtFoot, orphans, widows, images, fillerPages, anchors };
 }

@@ -15,6 +15,8 @@ export const manifestEntrySchema = z.strictObject({
   pages: z.number().int().positive(),
   bytes: z.number().int().positive(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Start page of named parts, e.g. `project-<slug>` in a booklet: the site links to `file#page=N`. */
+  anchors: z.record(z.string(), z.number().int().positive()).optional(),
 });
 
 export const manifestSchema = z.array(manifestEntrySchema);

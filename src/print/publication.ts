@@ -25,6 +25,11 @@ export function pdfFileName(p: PublicationRef, variant: Variant = 'screen'): str
   return `${p.kind}-${p.slug}-${p.locale}${variant === 'press' ? '-press' : ''}.pdf`;
 }
 
+/** The anchor naming a project's sheet in a booklet PDF (its start page is in the manifest). */
+export function projectAnchor(projectSlug: string): string {
+  return `project-${projectSlug}`;
+}
+
 /** Reads a publication back from its print HTML path (`print/bulletin/2026-10/vi/index.html`). */
 export function parsePrintPagePath(path: string): PublicationRef | undefined {
   const match = /^\/?print\/([a-z]+)\/([^/]+)\/([^/]+)\/(?:index\.html)?$/.exec(path);

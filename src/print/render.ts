@@ -26,6 +26,8 @@ export interface RenderResult {
   console: string[];
   /** Files of the site the page read (HTML, CSS, fonts, images), relative to the site. */
   inputs: string[];
+  /** Start page of each named part (project sheets), for links into the PDF. */
+  anchors: Record<string, number>;
 }
 
 
@@ -113,7 +115,7 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
     ];
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort() };
+    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort(), anchors: audit.anchors };
   } finally {
     await context.close();
   }

@@ -98,6 +98,7 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
           ...rendered.images.filter((i) => i.ppi < minimumPpi).map((i) => `image ${i.src} (${i.source}) prints at ${i.ppi} ppi; press needs ${minimumPpi}`),
         ],
         meta: rendered.meta,
+        anchors: rendered.anchors,
         raw: cache?.write(raw) ?? '',
         outputs: {},
       };
@@ -121,7 +122,8 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
       }
       const file = pdfFileName(ref, variant);
       writeFileSync(join(siteDir, 'print', file), pdf);
-      const manifestEntry: ManifestEntry = { ...ref, variant, file, pages: entry.pages, bytes: pdf.byteLength, sha256: sha256(pdf) };
+      const anchors = Object.keys(entry.anchors).length ? { anchors: entry.anchors } : {};
+      const manifestEntry: ManifestEntry = { ...ref, variant, file, pages: entry.pages, bytes: pdf.byteLength, sha256: sha256(pdf), ...anchors };
       entries.push(manifestEntry);
       if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: entry.meta.format, copies: entry.meta.printRun });
     }

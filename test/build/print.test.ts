@@ -1,10 +1,11 @@
 /** Every printed product of the fixture, as a print shop and a reader check it. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageFormats } from '../../src/content/schema.ts';
+import { fallbackChain, type LocaleId } from '../../src/i18n/locales.ts';
 import { manifestSchema, type Manifest } from '../../src/print/manifest.ts';
 
 const site = inject('fixtureSite');
@@ -115,6 +116,18 @@ describe('the printed products', () => {
     const paragraph = text.split('\n').filter((l) => l.includes('산업단지는') || l.includes('투자자는') || l.includes('양성하고'));
     expect(paragraph.length).toBeGreaterThan(0);
     for (const line of paragraph) for (const token of line.trim().split(/\s+/)) expect(words, `"${token}" in "${line}"`).toContain(token);
+  });
+
+  it.each(manifest.filter((e) => e.kind === 'booklet').map((e) => [e.file, e] as const))("%s: the manifest names the page each project sheet starts on, where the site's links open it", (file, entry) => {
+    expect(Object.keys(entry.anchors ?? {})).toEqual(['project-alpha-park']);
+    const page = entry.anchors!['project-alpha-park']!;
+    // The sheet is in the booklet's language, or the fallback's where the project is not translated.
+    const shown = fallbackChain(entry.locale as LocaleId).find((id) => existsSync(`test/fixtures/site/content/projects/alpha-park/${id}.mdx`));
+    const title = readFileSync(`test/fixtures/site/content/projects/alpha-park/${shown}.mdx`, 'utf8').match(/^title: "(.*)"$/m)?.[1] ?? '';
+    expect(title).not.toBe('');
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    expect(squeeze(pageText(file, page))).toContain(squeeze(title));
+    expect(squeeze(pageText(file, page - 1))).not.toContain(squeeze(title));
   });
 
   it('prints the bilingual edition as parallel text: each heading beside its translation', () => {

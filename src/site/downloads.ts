@@ -1,0 +1,95 @@
+/**
+ * The site's downloads: which PDFs a reader can take away, read from the print manifest
+ * (`dist/print/manifest.json`) so a link only ever names a file that was printed, with its true page
+ * count and size. Pure functions over a manifest, plus one loader at the edge.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { manifestSchema, type Manifest, type ManifestEntry } from '../print/manifest.ts';
+import { projectAnchor, type PublicationKind } from '../print/publication.ts';
+import { printManifestPath } from '../project.ts';
+
+export interface Download {
+  kind: PublicationKind;
+  slug: string;
+  /** The edition language, or the languages of a bilingual edition. */
+  locales: LocaleId[];
+  /** Site path of the PDF. */
+  href: string;
+  file: string;
+  pages: number;
+  bytes: number;
+}
+
+/**
+ * The manifest the build handed over; empty when nothing was printed yet (first pass, dev). Read
+ * afresh on each call: one process may build the site twice with different manifests.
+ */
+export function loadPrintManifest(path = printManifestPath()): Manifest {
+  if (!existsSync(path)) return [];
+  return manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? 'vi');
+
+function toDownload(entry: ManifestEntry): Download {
+  return {
+    kind: entry.kind,
+    slug: entry.slug,
+    locales: entry.locale.split('-').filter(isLocaleId),
+    href: `/print/${entry.file}`,
+    file: entry.file,
+    pages: entry.pages,
+    bytes: entry.bytes,
+  };
+}
+
+/** Screen PDFs a reader can download (press files are for the print shop), in the site's locale order. */
+export function downloads(filter: { kind?: PublicationKind; slug?: string } = {}, manifest: Manifest = loadPrintManifest()): Download[] {
+  return manifest
+    .filter((e) => e.variant === 'screen' && (!filter.kind || e.kind === filter.kind) && (!filter.slug || e.slug === filter.slug))
+    .map(toDownload)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || b.slug.localeCompare(a.slug) || localeOrder(a.locales) - localeOrder(b.locales));
+}
+
+export interface ProjectSheetLink extends Download {
+  /** The language of the booklet linked (the reader's, or the next one along the fallback chain). */
+  locale: LocaleId;
+  /** The page the project's sheet starts on. */
+  page: number;
+}
+
+/**
+ * The project's sheet in a printed booklet, in the reader's language or the nearest fallback:
+ * `href` opens the PDF at the sheet's page.
+ */
+export function projectSheet(projectSlug: string, locale: LocaleId, manifest: Manifest = loadPrintManifest()): ProjectSheetLink | undefined {
+  const anchor = projectAnchor(projectSlug);
+  const booklets = manifest.filter((e) => e.kind === 'booklet' && e.variant === 'screen' && e.anchors?.[anchor]);
+  for (const candidate of fallbackChain(locale)) {
+    const entry = booklets.find((e) => e.locale === candidate);
+    if (entry) {
+      const page = entry.anchors![anchor]!;
+      const download = toDownload(entry);
+      return { ...download, locale: candidate, page, href: `${download.href}#page=${page}` };
+    }
+  }
+  return undefined;
+}
+
+export interface PublicationDownloads {
+  kind: PublicationKind;
+  slug: string;
+  files: Download[];
+}
+
+/** Downloads grouped by publication, keeping their order (kind, newest first, languages). */
+export function byPublication(files: readonly Download[]): PublicationDownloads[] {
+  const groups: PublicationDownloads[] = [];
+  for (const file of files) {
+    const last = groups.at(-1);
+    if (last && last.kind === file.kind && last.slug === file.slug) last.files.push(file);
+    else groups.push({ kind: file.kind, slug: file.slug, files: [file] });
+  }
+  return groups;
+}
