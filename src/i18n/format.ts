@@ -34,12 +34,6 @@ export function formatHectareRange(from: number, to: number, locale: LocaleId): 
   return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).formatRange(from, to);
 }
 
-/** File sizes for download links, in the largest unit that keeps the number at least 1 ("350 kB", "1.2 MB"). */
-export function formatBytes(bytes: number, locale: LocaleId): string {
-  const [unit, size] = bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', Math.max(bytes / 1e3, 1)] as const);
-  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit, maximumFractionDigits: size < 10 ? 1 : 0 }).format(size);
-}
-
 /** Units key figures are written in. */
 export const figureUnits = ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] as const;
 export type FigureUnit = (typeof figureUnits)[number];
