@@ -30,7 +30,7 @@ const bandId = (b: Omit<SizeBand, 'id'>): string => {
 
 export const sizeBands: readonly SizeBand[] = [{ below: 50 }, { from: 50, to: 200 }, { above: 200 }].map((b) => ({ id: bandId(b), ...b }));
 
-function inBand(areaHa: number, band: SizeBand): boolean {
+export function inBand(areaHa: number, band: SizeBand): boolean {
   return (
     (band.below === undefined || areaHa < band.below) &&
     (band.above === undefined || areaHa > band.above) &&
