@@ -83,12 +83,6 @@ function valuesOf(kind: FilterKind): readonly string[] {
   }
 }
 
-/** Reads a filter back from its URL segments; undefined for anything that is not one. */
-export function parseFilter(kind: string, value: string): CatalogueFilter | undefined {
-  if (!(filterKinds as readonly string[]).includes(kind) || !valuesOf(kind as FilterKind).includes(value)) return undefined;
-  return { kind, value } as CatalogueFilter;
-}
-
 export interface FilterOption {
   filter: CatalogueFilter;
   /** Projects this filter finds. */

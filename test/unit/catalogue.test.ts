@@ -10,7 +10,6 @@ import {
   filterGroups,
   inBand,
   matches,
-  parseFilter,
   sizeBandOf,
   sizeBands,
   telHref,
@@ -75,13 +74,6 @@ describe('catalogue filters', () => {
     const pages = catalogueFilters([tea]).map((f) => routes.investFilter(f)('en'));
     expect(pages).toEqual(['/en/invest/sector/agriculture/', '/en/invest/district/thai-nguyen-city/', '/en/invest/size/under-50-ha/']);
     expect(catalogueFilters([])).toEqual([]);
-  });
-
-  it('reads a filter back from its address and refuses anything else', () => {
-    expect(parseFilter('sector', 'tourism')).toEqual({ kind: 'sector', value: 'tourism' });
-    expect(parseFilter('size', 'over-200-ha')).toEqual({ kind: 'size', value: 'over-200-ha' });
-    expect(parseFilter('sector', 'mining')).toBeUndefined();
-    expect(parseFilter('colour', 'green')).toBeUndefined();
   });
 
   it('writes on each card the values the filter links compare', () => {
