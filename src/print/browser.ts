@@ -1,60 +1,84 @@
 /**
- * One Chromium (Debian's) for a whole print run, driven by playwright-core. The built site is served
- * to it from disk through request interception, so no port is opened and nothing leaves the machine.
+ * One Chromium (Debian's) for a whole print run, driven by playwright-core, and one browser context
+ * that sees the built site on a loopback port and nothing else. The context is shared by every
+ * document of the run, so fonts (a Japanese page reads some 260 font slices) and Paged.js are
+ * fetched and compiled once, not once per document.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { contentTypes } from '../site/static-server.ts';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { resolveFile, serveSite, type StaticServer } from '../site/static-server.ts';
+import { pagedPolyfill, pagedPolyfillUrlPath } from './pagedjs.ts';
 
 export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
 
-/** The origin print pages are loaded from; requests to it are answered from the built site. */
-export const printOrigin = 'http://press.localhost';
-
 export class BrowserMissingError extends Error {}
 
-export async function launchChromium(): Promise<Browser> {
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Launches Debian's Chromium. `offline` makes every host name but loopback unresolvable: a print page
+ * must not depend on, or leak requests to, anything outside the built site.
+ */
+export async function launchChromium(options: { offline?: boolean } = {}): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new BrowserMissingError(
       `Chromium was not found at ${chromiumPath}. Run "npm run setup" (it installs Debian's chromium), or set PRESS_CHROMIUM to its path.`,
     );
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const offline = options.offline ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : [];
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...offline] });
 }
 
+/** The built site as the print run's browser sees it. */
+export interface PrintSite {
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+  siteDir: string;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function openPrintSite(browser: Browser, siteDir: string): Promise<PrintSite> {
+  const server: StaticServer = await serveSite(siteDir, { unchanging: true, extraFiles: { [pagedPolyfillUrlPath]: pagedPolyfill } });
+  const context = await browser.newContext();
+  return {
+    origin: server.url,
+    siteDir,
+    context,
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}
 
 /**
- * A browser context that sees `siteDir` at `printOrigin` and nothing else. Requests for files that
- * do not exist are recorded in `missing`: a print page must never quietly lose a font or image.
+ * Watches what one page reads. Requests that fail or find nothing are recorded in `missing`: a
+ * print page must never quietly lose a font or image.
  */
-export async function siteContext(browser: Browser, siteDir: string): Promise<{ context: BrowserContext; missing: string[]; loaded: Set<string> }> {
-  const context = await browser.newContext();
+export function watchRequests(page: Page): { missing: string[] } {
   const missing: string[] = [];
-  /** Every file of the site the page read, relative to the site: the inputs of the PDF. */
-  const loaded = new Set<string>();
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== printOrigin) {
-      missing.push(url.href);
-      return route.abort('blockedbyclient');
-    }
-    let file = normalize(join(siteDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(normalize(siteDir))) return route.abort('accessdenied');
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      missing.push(url.pathname);
-      return route.fulfill({ status: 404, body: 'not found' });
-    }
-    loaded.add(relative(siteDir, file));
-    return route.fulfill({
-      status: 200,
-      body: readFileSync(file),
-      contentType: contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    });
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(new URL(response.url()).pathname);
   });
-  return { context, missing, loaded };
+  page.on('requestfailed', (request) => missing.push(request.url()));
+  return { missing };
+}
+
+/**
+ * Every file of the site the page has read (the document, stylesheets, fonts, images), relative to
+ * the site: the inputs of its PDF. Read from the page's resource timing, which lists files served from
+ * the browser's cache too.
+ */
+export async function filesRead(page: Page, site: PrintSite): Promise<string[]> {
+  const urls = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)]);
+  const files = new Set<string>();
+  for (const url of urls) {
+    const parsed = new URL(url);
+    if (parsed.origin !== site.origin || parsed.pathname === pagedPolyfillUrlPath) continue;
+    const file = resolveFile(site.siteDir, parsed.pathname);
+    if (file) files.add(relative(site.siteDir, file));
+  }
+  return [...files].sort();
 }

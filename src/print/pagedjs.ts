@@ -8,3 +8,6 @@ const require = createRequire(import.meta.url);
 // package through its CommonJS entry, lib/index.cjs, and take the files beside it.
 export const pagedjsDir = join(dirname(require.resolve('pagedjs')), '..');
 export const pagedPolyfill = join(pagedjsDir, 'dist', 'paged.polyfill.js');
+
+/** Where print pages load it from, in the dev preview and in the print run (served beside the site). */
+export const pagedPolyfillUrlPath = '/_press/paged.polyfill.js';

@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { pagedPolyfill } from './pagedjs.ts';
-
-export const previewScriptPath = '/_press/paged.polyfill.js';
+import { pagedPolyfill, pagedPolyfillUrlPath } from './pagedjs.ts';
 
 export function printPreview(): AstroIntegration {
   return {
@@ -15,7 +13,7 @@ export function printPreview(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          if (req.url !== previewScriptPath) return next();
+          if (req.url !== pagedPolyfillUrlPath) return next();
           res.setHeader('Content-Type', 'text/javascript');
           res.end(readFileSync(pagedPolyfill));
         });

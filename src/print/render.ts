@@ -1,10 +1,9 @@
 /**
  * Lays out one print page with Paged.js and prints it to PDF.
  */
-import type { Browser } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
-import { printOrigin, siteContext } from './browser.ts';
-import { pagedPolyfill } from './pagedjs.ts';
+import { filesRead, watchRequests, type PrintSite } from './browser.ts';
+import { pagedPolyfillUrlPath } from './pagedjs.ts';
 import { auditLayout, prepareSource, removeFillerPages, type ImageUse, type PrintMeta } from './layout-audit.ts';
 import { layoutFixes } from './layout-fixes.ts';
 
@@ -34,25 +33,32 @@ export interface RenderResult {
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
 
-export async function renderPdf(browser: Browser, siteDir: string, pagePath: string): Promise<RenderResult> {
-  const { context, missing, loaded } = await siteContext(browser, siteDir);
+export async function renderPdf(site: PrintSite, pagePath: string): Promise<RenderResult> {
+  const page = await site.context.newPage();
+  const { missing } = watchRequests(page);
   const messages: string[] = [];
   const pageErrors: string[] = [];
   try {
-    const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.addInitScript(() => {
       (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+      // Room for every font slice a CJK page reads: the PDF's inputs are read from this list.
+      performance.setResourceTimingBufferSize(100_000);
     });
 
+    const checkFiles = () => {
+      if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist in the built site: ${[...new Set(missing)].join(', ')}\n  Hint: print pages may only use the site's own files; check the path of each image and stylesheet.`);
+    };
     const layout = async (breakBefore: number[]) => {
-      const response = await page.goto(printOrigin + pagePath, { waitUntil: 'load' });
+      const response = await page.goto(site.origin + pagePath, { waitUntil: 'load' });
       if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
+      checkFiles();
       const source = await page.evaluate(prepareSource, { breakBefore });
-      await page.addScriptTag({ path: pagedPolyfill });
+      // By URL, not inline: the browser compiles it once for the whole run and caches the code.
+      await page.addScriptTag({ url: pagedPolyfillUrlPath });
       // Fonts first: Paged.js measures text, and a late font would move every line break.
       await page.evaluate(async () => {
         await document.fonts.ready;
@@ -60,7 +66,7 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
         await document.fonts.ready;
       });
       if (pageErrors.length) throw new RenderError(`Laying out ${pagePath} failed: ${pageErrors.join('; ')}`);
-      if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist: ${[...new Set(missing)].join(', ')}`);
+      checkFiles();
       return { ...source, audit: await page.evaluate(auditLayout) };
     };
 
@@ -115,8 +121,8 @@ export async function renderPdf(browser: Browser, siteDir: string, pagePath: str
       ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
     ];
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: [...loaded].sort(), anchors: audit.anchors };
+    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: await filesRead(page, site), anchors: audit.anchors };
   } finally {
-    await context.close();
+    await page.close();
   }
 }

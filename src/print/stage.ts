@@ -11,7 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, launchChromium, printOrigin, siteContext } from './browser.ts';
+import { chromiumPath, launchChromium, openPrintSite, type PrintSite } from './browser.ts';
 import { hashInputs, PrintCache, printCodeVersion, sha256, type CacheEntry } from './cache.ts';
 import { bleedMm } from './geometry.ts';
 import { sortManifest, type Manifest, type ManifestEntry } from './manifest.ts';
@@ -71,7 +71,9 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
   const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir ?? defaultCacheDir);
   const engine = publications.length ? engineVersion() : '';
   let browser: Promise<Browser> | undefined;
-  const getBrowser = () => (browser ??= launchChromium());
+  let printSite: Promise<PrintSite> | undefined;
+  // Started only when something must be rendered: a run served from the cache needs no browser.
+  const getSite = () => (printSite ??= (browser ??= launchChromium({ offline: true })).then((b) => openPrintSite(b, siteDir)));
   const entries: ManifestEntry[] = [];
   const orders: OrderLine[] = [];
   let newest = new Date(0);
@@ -85,7 +87,7 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const fromCache = raw !== undefined;
     let passes = 0;
     if (!entry || !raw) {
-      const rendered = await renderPdf(await getBrowser(), siteDir, printPagePath(ref));
+      const rendered = await renderPdf(await getSite(), printPagePath(ref));
       passes = rendered.passes;
       raw = rendered.pdf;
       for (const line of rendered.console) log(`  ${name}: browser ${line}`);
@@ -145,9 +147,10 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const jobs = Number(process.env.PRESS_PRINT_JOBS) || availableParallelism() + 1;
     await Promise.all(Array.from({ length: Math.min(jobs, publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
-    if (orders.length) await writeOrderSheet(siteDir, orders, newest, getBrowser, cache);
+    if (orders.length) await writeOrderSheet(siteDir, orders, newest, getSite, cache);
     return manifest;
   } finally {
+    if (printSite) await (await printSite).close();
     if (browser) await (await browser).close();
   }
 }
@@ -172,7 +175,7 @@ function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
 }
 
 /** `order-sheet.csv`, `.html` and `.pdf` in `print/`; the PDF is the HTML printed by Chromium. */
-async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date, getBrowser: () => Promise<Browser>, cache: PrintCache | undefined): Promise<void> {
+async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date, getSite: () => Promise<PrintSite>, cache: PrintCache | undefined): Promise<void> {
   const rows = orderRows([...orders].sort((a, b) => a.entry.file.localeCompare(b.entry.file)));
   const printDir = join(siteDir, 'print');
   const title = 'Print order — Thái Nguyên foreign-information publications';
@@ -182,17 +185,17 @@ async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date,
   const key = `order-sheet-${sha256(html)}`;
   let pdf = cache?.readKeyed(key);
   if (!pdf) {
-    const { context } = await siteContext(await getBrowser(), siteDir);
+    const site = await getSite();
+    const page = await site.context.newPage();
     try {
-      const page = await context.newPage();
-      await page.goto(`${printOrigin}/print/order-sheet.html`, { waitUntil: 'load' });
+      await page.goto(`${site.origin}/print/order-sheet.html`, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
       setMetadata(doc, { title, author: '', language: 'en', date });
       pdf = await doc.save();
       cache?.writeKeyed(key, pdf);
     } finally {
-      await context.close();
+      await page.close();
     }
   }
   writeFileSync(join(printDir, 'order-sheet.pdf'), pdf);

@@ -43,10 +43,20 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function serveSite(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Files served from outside the site, by URL path (the print stage serves Paged.js this way).
+   */
+  extraFiles?: Record<string, string>;
+  /** Let the browser keep every file for the whole session: nothing changes while it runs (print). */
+  unchanging?: boolean;
+}
+
+export async function serveSite(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const caching = options.unchanging ? { 'Cache-Control': 'public, max-age=86400, immutable' } : {};
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = resolveFile(root, path);
+    const file = options.extraFiles?.[path] ?? resolveFile(root, path);
     if (!file) {
       // Like a static host: the 404 page of the reader's language folder, else the site's.
       const locale = /^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\//i.exec(path)?.[1];
@@ -56,7 +66,7 @@ export async function serveSite(root: string): Promise<StaticServer> {
       else res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', ...caching });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

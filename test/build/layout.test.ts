@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/print/browser.ts';
+import { launchChromium, openPrintSite } from '../../src/print/browser.ts';
 import { renderPdf } from '../../src/print/render.ts';
 
 const style = `@page { size: 100mm 70mm; margin: 10mm; }
@@ -32,17 +32,19 @@ describe('layout passes', () => {
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'press-layout-'));
-    browser = await launchChromium();
+    browser = await launchChromium({ offline: true });
+    const printSite = await openPrintSite(browser, site);
     for (const [name, body] of Object.entries(documents)) {
       const dir = join(site, 'print', 'bulletin', name, 'vi');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><style>${style}</style></head><body><section data-source="fixture/${name}.mdx">${body}</section></body></html>`);
-      const result = await renderPdf(browser, site, `/print/bulletin/${name}/vi/`);
+      const result = await renderPdf(printSite, `/print/bulletin/${name}/vi/`);
       const file = join(site, `${name}.pdf`);
       writeFileSync(file, result.pdf);
       pages.set(name, Array.from({ length: result.pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })));
       warnings.set(name, result.warnings);
     }
+    await printSite.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,5 +70,25 @@ describe('layout passes', () => {
     expect(second).not.toMatch(/^\s*last line/);
     expect(first.includes('last line') || second.includes('second line')).toBe(true);
     expect(warnings.get('widow')).toEqual([]);
+  });
+});
+
+describe('files a print page needs', () => {
+  it('stops with the names of files that do not exist or lie outside the site, never printing without them', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'press-missing-'));
+    const browser = await launchChromium({ offline: true });
+    const printSite = await openPrintSite(browser, site);
+    try {
+      const dir = join(site, 'print', 'bulletin', 'lost', 'vi');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>lost</title><style>${style}</style><link rel="stylesheet" href="https://fonts.example.com/tea.css"></head><body><p>Chè</p><img src="/images/hills.jpg" alt="Đồi chè"></body></html>`);
+      const failure = await renderPdf(printSite, '/print/bulletin/lost/vi/').then(() => undefined, (error: Error) => error.message);
+      expect(failure).toContain('/images/hills.jpg');
+      expect(failure).toContain('https://fonts.example.com/tea.css');
+    } finally {
+      await printSite.close();
+      await browser.close();
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
