@@ -14,6 +14,9 @@ export function fallbackPaths(index: ContentIndex): Set<string> {
     for (const [slug, translations] of index.articles) {
       if (resolveTranslation(translations, locale)?.isFallback) paths.add(routes.article(slug)(locale));
     }
+    for (const [slug, translations] of index.projects) {
+      if (resolveTranslation(translations, locale)?.isFallback) paths.add(routes.investProject(slug)(locale));
+    }
     for (const [month, bulletin] of index.bulletins) {
       if (resolveTranslation(bulletin.texts, locale)?.isFallback) paths.add(routes.bulletin(month)(locale));
     }

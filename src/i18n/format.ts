@@ -29,6 +29,11 @@ export function formatHectares(value: number, locale: LocaleId): string {
   return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).format(value);
 }
 
+/** A span of areas with the locale's range sign and unit ("50–200 ha", "50～200 ha", "50-200公顷"). */
+export function formatHectareRange(from: number, to: number, locale: LocaleId): string {
+  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).formatRange(from, to);
+}
+
 /** Units key figures are written in. */
 export const figureUnits = ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] as const;
 export type FigureUnit = (typeof figureUnits)[number];

@@ -4,6 +4,7 @@
  */
 import { localeIds, type LocaleId } from './locales.ts';
 import type { Topic } from '../content/schema.ts';
+import type { CatalogueFilter } from '../site/catalogue.ts';
 
 export type LocalizedPath = (locale: LocaleId) => string;
 
@@ -15,6 +16,10 @@ export const routes = {
   bulletin: (month: string): LocalizedPath => (l) => `/${l}/bulletins/${month}/`,
   downloads: (): LocalizedPath => (l) => `/${l}/downloads/`,
   search: (): LocalizedPath => (l) => `/${l}/search/`,
+  invest: (): LocalizedPath => (l) => `/${l}/invest/`,
+  investProject: (slug: string): LocalizedPath => (l) => `/${l}/invest/${slug}/`,
+  // Two segments (`sector/industry`), so a filter never takes a project slug's address.
+  investFilter: (filter: CatalogueFilter): LocalizedPath => (l) => `/${l}/invest/${filter.kind}/${filter.value}/`,
 };
 
 /** Static paths for a page that exists once per locale. */

@@ -22,6 +22,23 @@ export interface BookletEdition<Text, Article, Project> {
 
 type Figures = { data: { figures?: Record<string, string> | undefined } };
 
+/** A key figure with its label in the best language available, and that label's language. */
+export type LabelledFigure = BookletData['figures'][number] & { label: string; labelLocale: LocaleId };
+
+/**
+ * The booklet's key figures for readers of `locale`: each label from the edition text the
+ * fallback chain finds, else from the Vietnamese text, else the figure's id.
+ */
+export function bookletFigures<Text extends Figures>(booklet: BookletData, texts: ReadonlyMap<LocaleId, Text>, locale: LocaleId): LabelledFigure[] {
+  const text = resolveTranslation(texts, locale);
+  const sourceLabels = texts.get(defaultLocale)?.data.figures ?? {};
+  return booklet.figures.map((f) => {
+    const own = text?.value.data.figures?.[f.id];
+    if (own !== undefined && text) return { ...f, label: own, labelLocale: text.locale };
+    return { ...f, label: sourceLabels[f.id] ?? f.id, labelLocale: defaultLocale };
+  });
+}
+
 export function assembleBooklet<Text extends Figures, Article, Project>(
   booklet: BookletData,
   texts: ReadonlyMap<LocaleId, Text>,
@@ -39,7 +56,6 @@ export function assembleBooklet<Text extends Figures, Article, Project>(
     if (found.isFallback) untranslated.push(slug);
     return { slug, ...found };
   };
-  const sourceLabels = texts.get(defaultLocale)?.data.figures ?? {};
   const parts = booklet.sections.map((section): BookletPart<Article, Project> => {
     switch (section.kind) {
       case 'articles':
@@ -47,10 +63,7 @@ export function assembleBooklet<Text extends Figures, Article, Project>(
       case 'projects':
         return { kind: 'projects', projects: section.projects.map((slug) => resolve(projects, slug)) };
       case 'figures':
-        return {
-          kind: 'figures',
-          figures: booklet.figures.map((f) => ({ ...f, label: text.value.data.figures?.[f.id] ?? sourceLabels[f.id] ?? f.id })),
-        };
+        return { kind: 'figures', figures: bookletFigures(booklet, texts, locale) };
     }
   });
   return { locale, text, parts, untranslated };

@@ -11,6 +11,7 @@ import { localeIds, locales, type LocaleId } from '../../src/i18n/locales.ts';
 import { routes } from '../../src/i18n/routes.ts';
 import { indexKey, indexSite } from '../../src/site/search-index.ts';
 import { htmlFiles, readPage } from '../helpers/site.ts';
+import { filterKinds } from '../../src/site/catalogue.ts';
 
 const site = inject('fixtureSite');
 const pagefindDir = join(site, 'pagefind');
@@ -49,12 +50,13 @@ describe('search index of the fixture site', () => {
     }
   });
 
-  it('indexes every page written in its own language, and no fallback page', () => {
+  it('indexes every page written in its own language, and no fallback page nor catalogue filter page', () => {
     expect(fallbacks).toContain('/ja/articles/beta/');
     for (const locale of localeIds) {
+      const filterPages = new RegExp(`^/${locale}/invest/(${filterKinds.join('|')})/[^/]+/$`);
       const expected = htmlFiles(site, locale)
         .map(urlOf)
-        .filter((url) => !fallbacks.has(url) && url !== routes.search()(locale));
+        .filter((url) => !fallbacks.has(url) && url !== routes.search()(locale) && !filterPages.test(url));
       expect(indexed.get(indexKey(locale))!.sort(), locale).toEqual(expected.sort());
     }
     expect(indexed.get(indexKey('ja'))).toContain('/ja/articles/alpha/');

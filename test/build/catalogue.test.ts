@@ -1,0 +1,176 @@
+/** The investment catalogue of the fixture site as readers and crawlers meet it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { HTMLElement } from 'node-html-parser';
+import { localeIds } from '../../src/i18n/locales.ts';
+import { loadPrintManifest } from '../../src/site/downloads.ts';
+import { readPage, resolves } from '../helpers/site.ts';
+
+const site = inject('fixtureSite');
+const siteUrl = 'https://sngv.thainguyen.gov.vn';
+
+/** What a reader sees: cards without the `hidden` attribute. */
+const visibleCards = (page: HTMLElement) => page.querySelectorAll('[data-project]').filter((c) => !c.hasAttribute('hidden'));
+const visibleSlugs = (page: HTMLElement) => visibleCards(page).map((c) => c.getAttribute('data-project'));
+const filterLinks = (page: HTMLElement) =>
+  page.querySelectorAll('.catalogue-filters a').map((a) => ({ href: a.getAttribute('href'), text: a.text.replace(/\s+/g, ' ').trim(), current: a.getAttribute('aria-current') }));
+const card = (page: HTMLElement, slug: string) => page.querySelector(`[data-project="${slug}"]`)!;
+
+describe('investment catalogue', () => {
+  it('lists every project in every language, largest investment first', () => {
+    for (const locale of localeIds) {
+      const page = readPage(site, `${locale}/invest/`);
+      expect(visibleSlugs(page), locale).toEqual(['alpha-park', 'gamma-resort', 'beta-farm']);
+    }
+  });
+
+  it('offers filter links only for values that have projects, with counts, the current one marked', () => {
+    const links = filterLinks(readPage(site, 'en/invest/'));
+    expect(links).toEqual([
+      { href: '/en/invest/', text: 'All projects 3', current: 'page' },
+      { href: '/en/invest/sector/industry/', text: 'Industry 1', current: undefined },
+      { href: '/en/invest/sector/agriculture/', text: 'Agriculture 1', current: undefined },
+      { href: '/en/invest/sector/tourism/', text: 'Tourism 1', current: undefined },
+      { href: '/en/invest/district/pho-yen/', text: 'Phổ Yên City 1', current: undefined },
+      { href: '/en/invest/district/dai-tu/', text: 'Đại Từ District 2', current: undefined },
+      { href: '/en/invest/size/under-50-ha/', text: 'Under 50 ha 1', current: undefined },
+      { href: '/en/invest/size/50-200-ha/', text: '50–200 ha 1', current: undefined },
+      { href: '/en/invest/size/over-200-ha/', text: 'Over 200 ha 1', current: undefined },
+    ]);
+    expect(resolves(site, '/en/invest/sector/health/')).toBe(false);
+    expect(resolves(site, '/en/invest/district/vo-nhai/')).toBe(false);
+  });
+
+  it('has a page per filter listing only the matching projects, saying how many', () => {
+    const daiTu = readPage(site, 'en/invest/district/dai-tu/');
+    expect(visibleSlugs(daiTu)).toEqual(['gamma-resort', 'beta-farm']);
+    expect(daiTu.querySelector('.catalogue-summary')?.text).toBe('Đại Từ District: 2 projects');
+    expect(filterLinks(daiTu).filter((l) => l.current === 'page').map((l) => l.href)).toEqual(['/en/invest/district/dai-tu/']);
+    expect(daiTu.querySelector('title')?.text).toContain('Investment projects: Đại Từ District');
+
+    const small = readPage(site, 'ja/invest/size/under-50-ha/');
+    expect(visibleSlugs(small)).toEqual(['beta-farm']);
+    expect(small.querySelector('.catalogue-summary')?.text).toBe('50 ha未満：1 件');
+  });
+
+  it('formats areas and money for each language and keeps the words apart', () => {
+    const facts = (locale: string) => card(readPage(site, `${locale}/invest/`), 'alpha-park').querySelectorAll('.card-facts dd').map((d) => d.text);
+    expect(facts('vi')).toEqual(['250,5 ha', '120.000.000\u00a0US$', 'Đang kêu gọi đầu tư']);
+    expect(facts('en')).toEqual(['250.5 ha', 'US$120,000,000', 'Seeking investors']);
+    expect(facts('zh')).toEqual(['250.5公顷', 'US$120,000,000', '招商中']);
+    expect(card(readPage(site, 'vi/invest/'), 'beta-farm').querySelector('.card-meta')?.text.trim()).toBe('Nông nghiệp · Huyện Đại Từ');
+  });
+
+  it('marks cards shown in another language with a badge and their lang', () => {
+    const ko = card(readPage(site, 'ko/invest/'), 'alpha-park');
+    expect(ko.querySelector('.badge')?.text).toContain('English');
+    expect(ko.querySelector('h3')?.getAttribute('lang')).toBe('en');
+    expect(card(readPage(site, 'ja/invest/'), 'alpha-park').querySelector('h3')?.getAttribute('lang')).toBeUndefined();
+  });
+
+  it('is in the main menu of every page', () => {
+    for (const page of ['vi/', 'ja/articles/alpha/', 'zh/invest/beta-farm/']) {
+      const hrefs = readPage(site, page).querySelectorAll('.main-nav a').map((a) => a.getAttribute('href'));
+      expect(hrefs, page).toContain(`/${page.split('/')[0]}/invest/`);
+    }
+  });
+});
+
+describe('project pages', () => {
+  it('show the project in the reader’s language with its facts, incentives and contact links', () => {
+    const page = readPage(site, 'ja/invest/alpha-park/');
+    expect(page.querySelector('h1')?.text).toBe('アルファ工業団地 第2期');
+    expect(page.querySelector('.fallback-notice')).toBeNull();
+    expect(page.querySelector('meta[name="robots"]')).toBeNull();
+    const facts = Object.fromEntries(page.querySelectorAll('.project-facts tr').map((tr) => [tr.querySelector('th')!.text, tr.querySelector('td')!.text]));
+    expect(facts).toMatchObject({ 分野: '工業', 所在地: 'フォーイエン市', 想定投資額: '$120,000,000', 状況: '投資家募集中' });
+    expect(facts['面積']).toContain('250.5 ha');
+    expect(page.querySelectorAll('.incentives li').map((li) => li.text)).toEqual(['現行規定に基づく土地賃料の免除。', '人材育成の支援。']);
+    expect(page.querySelector('.project-contact')?.text).toContain('投資促進センター');
+    expect(page.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe('tel:+842083000000');
+    expect(page.querySelector('a[href^="mailto:"]')?.getAttribute('href')).toBe('mailto:investment@thainguyen.example');
+    expect(page.querySelector('.prose')?.text).toContain('電子機器メーカー向けのインフラを整備します。');
+  });
+
+  it('falls back like articles do: notice in the reader’s language, lang on the text, noindex, canonical to the original', () => {
+    const page = readPage(site, 'ko/invest/alpha-park/');
+    expect(page.querySelector('.fallback-notice')?.text).toContain('한국어');
+    expect(page.querySelector('.fallback-notice')?.text).toContain('English');
+    expect(page.querySelector('article')?.getAttribute('lang')).toBe('en');
+    expect(page.querySelector('h1')?.text).toBe('Alpha Industrial Park, phase II');
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${siteUrl}/en/invest/alpha-park/`);
+    // The facts are labelled in Korean, so they say so inside the English article.
+    expect(page.querySelector('.project-aside')?.getAttribute('lang')).toBe('ko');
+    expect(page.querySelector('.project-facts th')?.text).toBe('분야');
+
+    const viOnly = readPage(site, 'zh/invest/gamma-resort/');
+    expect(viOnly.querySelector('.fallback-notice')?.text).toContain('Tiếng Việt');
+    expect(viOnly.querySelector('article')?.getAttribute('lang')).toBe('vi');
+  });
+
+  it('offers hreflang only for real translations, and leaves fallback pages out of the sitemap', () => {
+    const hreflangs = readPage(site, 'vi/invest/beta-farm/').querySelectorAll('link[rel="alternate"]').map((l) => l.getAttribute('hreflang'));
+    expect(hreflangs).toEqual(['vi', 'en', 'x-default']);
+    const sitemap = readFileSync(join(site, 'sitemap-0.xml'), 'utf8');
+    for (const path of ['/ja/invest/alpha-park/', '/en/invest/beta-farm/', '/vi/invest/gamma-resort/', '/ko/invest/sector/tourism/']) expect(sitemap).toContain(`<loc>${siteUrl}${path}</loc>`);
+    for (const path of ['/ko/invest/alpha-park/', '/ja/invest/beta-farm/', '/en/invest/gamma-resort/']) expect(sitemap).not.toContain(`<loc>${siteUrl}${path}</loc>`);
+  });
+
+  it('link the project’s sheet in the booklet PDF at its page, in the reader’s language or the nearest printed one', () => {
+    const manifest = loadPrintManifest(join(site, 'print', 'manifest.json'));
+    const page = (locale: string) => manifest.find((e) => e.kind === 'booklet' && e.locale === locale && e.variant === 'screen')?.anchors?.['project-alpha-park'];
+    const ja = readPage(site, 'ja/invest/alpha-park/').querySelector('.project-sheet-link a');
+    expect(ja?.getAttribute('href')).toBe(`/print/booklet-invest-ja.pdf#page=${page('ja')}`);
+    expect(ja?.text).toContain('日本語');
+    // No English edition of the booklet: English readers get the Vietnamese one, and are told so.
+    const en = readPage(site, 'en/invest/alpha-park/').querySelector('.project-sheet-link a');
+    expect(en?.getAttribute('href')).toBe(`/print/booklet-invest-vi.pdf#page=${page('vi')}`);
+    expect(en?.getAttribute('hreflang')).toBe('vi');
+    expect(en?.text).toContain('Tiếng Việt');
+    expect(readFileSync(join(site, 'print/booklet-invest-vi.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const cards = readPage(site, 'en/invest/');
+    expect(card(cards, 'alpha-park').querySelector('.sheet-link')?.getAttribute('href')).toBe(`/print/booklet-invest-vi.pdf#page=${page('vi')}`);
+    // Projects outside the booklet have no sheet, and no link pretending they do.
+    expect(card(cards, 'beta-farm').querySelector('.sheet-link')).toBeNull();
+    expect(readPage(site, 'en/invest/beta-farm/').querySelector('.project-sheet-link')).toBeNull();
+  });
+});
+
+describe('home page', () => {
+  it('introduces the province and shows the booklet’s key figures, formatted and labelled for the reader', () => {
+    const ja = readPage(site, 'ja/');
+    expect(ja.querySelector('.province-intro')?.text).toContain('タイグエン省');
+    const figures = (page: HTMLElement) => page.querySelectorAll('.key-figures > div').map((d) => [d.querySelector('dt span')?.text, d.querySelector('dd')?.text]);
+    expect(figures(ja)).toEqual([
+      ['面積', '3,522 km²'],
+      ['人口', '134万'],
+    ]);
+    // No English booklet text: the labels are the Vietnamese ones, marked as Vietnamese; the numbers are English.
+    const en = readPage(site, 'en/');
+    expect(figures(en)).toEqual([
+      ['Diện tích tự nhiên', '3,522 km²'],
+      ['Dân số', '1.34 million'],
+    ]);
+    expect(en.querySelector('.key-figures dt span')?.getAttribute('lang')).toBe('vi');
+    expect(en.querySelector('.key-figures dt')?.text).toContain('(in 2024)');
+  });
+
+  it('leads to the catalogue, the tea, tourism and culture pages and the latest bulletin', () => {
+    const vi = readPage(site, 'vi/');
+    const entries = vi.querySelectorAll('.entry-grid a').map((a) => a.getAttribute('href'));
+    expect(entries).toEqual(['/vi/invest/', '/vi/topics/tea/', '/vi/topics/tourism/', '/vi/topics/culture/']);
+    expect(vi.querySelector('.entry-invest')?.text).toContain('3 dự án');
+    expect(vi.querySelector('.bulletin-teaser a')?.getAttribute('href')).toBe('/vi/bulletins/2026-09/');
+    for (const href of entries) expect(resolves(site, href!), href!).toBe(true);
+  });
+
+  it('links the investor booklet in the reader’s language where it was printed', () => {
+    const link = (locale: string) => readPage(site, `${locale}/`).querySelector('.booklet-link a')?.getAttribute('href');
+    expect(link('ko')).toBe('/print/booklet-invest-ko.pdf');
+    expect(link('zh')).toBe('/print/booklet-invest-vi.pdf');
+    expect(existsSync(join(site, 'print/booklet-invest-ko.pdf'))).toBe(true);
+  });
+});
