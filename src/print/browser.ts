@@ -14,6 +14,9 @@ export const printOrigin = 'http://press.localhost';
 
 export class BrowserMissingError extends Error {}
 
+/** Chromium's flags here: no sandbox (root in containers), no GPU, no calls home. */
+export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new BrowserMissingError(
@@ -22,7 +25,7 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: chromiumFlags,
   });
 }
 
