@@ -6,13 +6,14 @@
  * scores.
  *
  * Uses dist/ when it is newer than everything it is built from (content/, src/, locales/), else
- * builds it first (npm run build); --build always builds.
+ * builds it first (npm run build); --build always builds. --save <folder> keeps each page's full
+ * Lighthouse report (JSON, open it in the Lighthouse viewer) for a closer look.
  *
  * Served from http://127.0.0.1:<port>: SEO audits about crawling and canonical links judge that
  * origin, not the public one, and say so in their findings.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,7 @@ import { chromiumFlags, chromiumPath } from '../src/print/browser.ts';
 import { serveSite } from '../src/site/static-server.ts';
 import { load, machine } from './bench-common.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(3), options: { build: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ args: process.argv.slice(3), options: { build: { type: 'boolean', default: false }, save: { type: 'string' } } });
 const dist = 'dist';
 const sources = ['content', 'src', 'locales'];
 const jsTarget = 20 * 1024;
@@ -87,10 +88,14 @@ function pagesToAudit(): { pages: Array<{ name: string; path: string }>; notes: 
   const notes: string[] = [];
   for (const locale of locales) {
     pages.push({ name: `home ${locale}`, path: `/${locale}/` });
+    // An article translated into the language: a fallback page is noindex on purpose, and SEO would say so.
     const articles = join(dist, locale, 'articles');
-    const slug = existsSync(articles) ? readdirSync(articles).sort()[0] : undefined;
+    const slugs = existsSync(articles) ? readdirSync(articles).sort() : [];
+    const translated = slugs.find((slug) => !/<meta name="robots" content="noindex/.test(readFileSync(join(articles, slug, 'index.html'), 'utf8')));
+    const slug = translated ?? slugs[0];
     if (slug) pages.push({ name: `article ${locale}`, path: `/${locale}/articles/${slug}/` });
-    else notes.push(`no article in ${dist}/${locale}/articles/`);
+    if (!slug) notes.push(`no article in ${dist}/${locale}/articles/`);
+    else if (!translated) notes.push(`every ${locale} article is a fallback page (noindex): SEO will report it`);
     if (existsSync(join(dist, locale, 'invest', 'index.html'))) pages.push({ name: `invest ${locale}`, path: `/${locale}/invest/` });
     else notes.push(`/${locale}/invest/ is not in ${dist}/ yet: skipped`);
   }
@@ -121,6 +126,10 @@ async function main() {
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (values.save) {
+        mkdirSync(values.save, { recursive: true });
+        writeFileSync(join(values.save, `${page.name.replace(/\s+/g, '-')}.json`), JSON.stringify(lhr, null, 1));
+      }
       const score = (id: string) => {
         const value = lhr.categories[id]?.score;
         return value === null || value === undefined ? '–' : String(Math.round(value * 100));
