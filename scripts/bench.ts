@@ -13,10 +13,12 @@ const benches = {
   lighthouse: './bench-lighthouse.ts',
 } as const;
 
-const name = process.argv[2] ?? 'print';
-if (name in benches) {
-  await import(benches[name as keyof typeof benches]);
+const bench = process.argv[2] ?? 'print';
+if (bench in benches) {
+  await import(benches[bench as keyof typeof benches]);
 } else {
-  console.error(`bench: there is no bench "${name}".\n  Hint: use one of: ${Object.keys(benches).join(', ')} (npm run bench -- site).`);
+  console.error(`bench: there is no bench "${bench}".\n  Hint: use one of: ${Object.keys(benches).join(', ')} (npm run bench -- site).`);
   process.exitCode = 1;
 }
+
+export {};
