@@ -1,16 +1,29 @@
 /** Dates and numbers for readers of each locale, through Intl. */
 import { locales, type LocaleId } from './locales.ts';
 
-// Content dates are calendar days; format them in UTC so no time zone shifts the day.
+/** Making an Intl formatter costs far more than using one, and a build formats thousands of dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: LocaleId, style: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    // Content dates are calendar days; format them in UTC so no time zone shifts the day.
+    const options: Intl.DateTimeFormatOptions = style === 'day' ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
+    format = new Intl.DateTimeFormat(locales[locale].intl, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(date: Date, locale: LocaleId): string {
-  return new Intl.DateTimeFormat(locales[locale].intl, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, 'day').format(date);
 }
 
 /** `2026-10` → "tháng 10 năm 2026", "October 2026", "2026年10月", ... */
 export function formatMonth(month: string, locale: LocaleId): string {
   const [year = 0, monthIndex = 1] = month.split('-').map(Number);
   const date = new Date(Date.UTC(year, monthIndex - 1, 1));
-  return new Intl.DateTimeFormat(locales[locale].intl, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, 'month').format(date);
 }
 
 export function formatNumber(value: number, locale: LocaleId, options?: Intl.NumberFormatOptions): string {

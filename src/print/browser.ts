@@ -14,7 +14,8 @@ export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
 
 export class BrowserMissingError extends Error {}
 
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Chromium's flags here: no sandbox (root in containers), no GPU, no calls home. */
+export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Launches Debian's Chromium. `offline` makes every host name but loopback unresolvable: a print page

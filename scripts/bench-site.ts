@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -- site [--articles <n>]`: how fast and how lean the site build is, against a
+ * vanilla Astro + @astrojs/mdx project on the same content in the same run.
+ *
+ * The content is synthetic (scripts/bench-content.ts): 200 articles in every language by default,
+ * plus one bulletin issue. Three builds, each a child process measured for wall time and peak memory:
+ *
+ *   ours, site only   astro build of this project (what the site costs)
+ *   vanilla           a minimal Astro 7 + MDX project made in a temp folder: the glob loader over
+ *                     the same MDX files, one page per entry, a plain layout; it runs with this
+ *                     project's node_modules (a symlink), so nothing is installed
+ *   ours, full build  scripts/build.ts: content check, site, print stage (PDFs), swap into place
+ *
+ * Targets: site build ≤ 1.3 × vanilla time; peak memory ≤ 1.5 GB. Never fails on a target.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblems } from '../src/content/problems.ts';
+import { checkContentFolder } from '../src/content/read.ts';
+import { localeIds } from '../src/i18n/locales.ts';
+import { contentDirVariable } from '../src/project.ts';
+import { syntheticContent } from './bench-content.ts';
+import { load, machine, measure, megabytes, seconds, type Measured } from './bench-common.ts';
+
+const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '200' } } });
+const articles = Number(values.articles);
+
+const project = process.cwd();
+const work = mkdtempSync(join(tmpdir(), 'press-bench-site-'));
+const content = join(work, 'content');
+const vanilla = join(work, 'vanilla');
+// scripts/build.ts keeps Astro's cache per content folder under node_modules/.astro/<hash>; the
+// bench's folder is new every run, so its cache is removed afterwards.
+const buildCache = join(project, 'node_modules', '.astro', createHash('sha256').update(content).digest('hex').slice(0, 12));
+
+const gigabyte = 1.5 * 2 ** 30;
+
+function writeFiles(root: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+}
+
+/** The baseline: what a plain Astro + MDX site over the same files looks like. */
+function writeVanillaProject() {
+  writeFiles(vanilla, {
+    'package.json': JSON.stringify({ name: 'vanilla-astro-mdx', private: true, type: 'module' }, null, 2),
+    // Its own cache folder: node_modules is the project's, and so would be its default cache.
+    'astro.config.mjs': `import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+export default defineConfig({ integrations: [mdx()], cacheDir: './.astro-cache' });
+`,
+    'src/content.config.ts': `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+export const collections = {
+  articles: defineCollection({
+    loader: glob({ base: ${JSON.stringify(join(content, 'articles'))}, pattern: '*/*.mdx' }),
+    schema: z.object({ title: z.string(), summary: z.string(), topic: z.string(), date: z.coerce.date(), translatedFrom: z.string().optional() }),
+  }),
+};
+`,
+    'src/layouts/Plain.astro': `---
+const { lang, title } = Astro.props;
+---
+<!doctype html>
+<html lang={lang}>
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{title}</title></head>
+  <body><main><slot /></main></body>
+</html>
+`,
+    'src/pages/[locale]/articles/[slug].astro': `---
+import { getCollection, render } from 'astro:content';
+import Plain from '../../../layouts/Plain.astro';
+export async function getStaticPaths() {
+  return (await getCollection('articles')).map((entry) => {
+    const [slug, locale] = entry.id.split('/');
+    return { params: { locale, slug }, props: { entry } };
+  });
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<Plain lang={Astro.params.locale} title={entry.data.title}>
+  <h1>{entry.data.title}</h1>
+  <p>{entry.data.summary}</p>
+  <Content />
+</Plain>
+`,
+  });
+  symlinkSync(join(project, 'node_modules'), join(vanilla, 'node_modules'), 'dir');
+}
+
+function check(name: string, run: Measured): Measured {
+  if (run.status !== 0) throw new Error(`${name} failed (exit ${run.status}):\n${(run.stderr || run.stdout).trim().split('\n').slice(-20).join('\n')}`);
+  return run;
+}
+
+async function main() {
+  console.log(`bench: machine: ${machine()}`);
+  console.log(`bench: ${load()}`);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error(`--articles takes a whole number of articles, not "${values.articles}".`);
+
+  for (const file of syntheticContent(articles)) writeFiles(content, { [file.path]: file.text });
+  const { problems } = checkContentFolder(content, 'bench-content');
+  if (problems.length) throw new Error(`the synthetic content does not pass the content check:\n${formatProblems(problems)}`);
+  const mdxFiles = articles * localeIds.length;
+  console.log(`bench: content: ${articles} articles × ${localeIds.length} languages = ${mdxFiles} MDX files, one bulletin issue`);
+  writeVanillaProject();
+
+  const node = process.execPath;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', [contentDirVariable]: content };
+  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+
+  console.log('bench: ours, site only (astro build)…');
+  const siteOut = join(work, 'out-site');
+  // The same call scripts/build.ts makes, without the content check and print stage around it.
+  const astroOnly = `const { build } = await import('astro');
+await build({ root: process.cwd(), outDir: ${JSON.stringify(siteOut)}, logLevel: 'warn', cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} });`;
+  const site = check('the site build', await measure(node, ['--input-type=module', '-e', astroOnly], { cwd: project, env }));
+
+  console.log('bench: vanilla Astro + MDX…');
+  const base = check('the vanilla build', await measure(node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: vanilla, env }));
+
+  console.log('bench: ours, full build (scripts/build.ts --no-cache)…');
+  const fullOut = join(work, 'out-full');
+  const full = check('the full build', await measure(node, ['scripts/build.ts', '--content', content, '--out', fullOut, '--no-cache'], { cwd: project, env }));
+  const siteInFull = /site: built in ([\d.]+) s/.exec(full.stdout)?.[1];
+
+  const pages = { site: countPages(siteOut), vanilla: countPages(join(vanilla, 'dist')), full: countPages(fullOut) };
+  const pdfs = readdirSync(join(fullOut, 'print')).filter((f) => f.endsWith('.pdf')).length;
+  const rows: Array<[string, Measured, string]> = [
+    ['vanilla Astro + MDX', base, `${pages.vanilla} pages`],
+    ['ours, site only (astro build)', site, `${pages.site} pages`],
+    ['ours, full build', full, `${pages.full} pages, ${pdfs} PDFs${siteInFull ? `; site part ${siteInFull} s` : ''}`],
+  ];
+  console.log(`bench: ${'build'.padEnd(30)} ${'time'.padStart(8)} ${'× vanilla'.padStart(10)} ${'peak RSS'.padStart(9)} ${'tree PSS'.padStart(9)}  output`);
+  for (const [name, run, note] of rows) {
+    console.log(`bench: ${name.padEnd(30)} ${seconds(run.ms).padStart(8)} ${`${(run.ms / base.ms).toFixed(2)}×`.padStart(10)} ${megabytes(run.peakProcess).padStart(9)} ${megabytes(run.peakTree).padStart(9)}  ${note}`);
+  }
+  console.log(`bench: peak RSS: the largest single process (${site.method}); tree PSS: all its processes together (shared pages counted once), Chromium included, sampled every 100 ms`);
+  const ratio = site.ms / base.ms;
+  console.log(`bench: site build / vanilla: ${ratio.toFixed(2)}× (target ≤ 1.3×): ${ratio <= 1.3 ? 'met' : 'NOT met'}`);
+  console.log(`bench: per page: ours ${((site.ms / pages.site) * 1000).toFixed(0)} µs, vanilla ${((base.ms / pages.vanilla) * 1000).toFixed(0)} µs (ours builds home, topic, bulletin and print pages too)`);
+  const peak = Math.max(site.peakTree, full.peakTree);
+  console.log(`bench: peak memory, whole tree: ${megabytes(peak)} (target ≤ ${megabytes(gigabyte)}): ${peak <= gigabyte ? 'met' : 'NOT met'}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(buildCache, { recursive: true, force: true });
+}
