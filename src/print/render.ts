@@ -1,6 +1,7 @@
 /**
  * Lays out one print page with Paged.js and prints it to PDF.
  */
+import type { Page } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { filesRead, watchRequests, type PrintSite } from './browser.ts';
 import { pagedPolyfillUrlPath } from './pagedjs.ts';
@@ -9,6 +10,12 @@ import { layoutFixes } from './layout-fixes.ts';
 
 
 export class RenderError extends Error {}
+
+/** Chromium stopped answering while laying out a document (seen on a heavily loaded machine). */
+export class RenderTimeoutError extends RenderError {}
+
+/** How long one document may take at most; PRESS_RENDER_TIMEOUT (seconds) overrides it. */
+const renderTimeoutMs = () => (Number(process.env.PRESS_RENDER_TIMEOUT) || 180) * 1000;
 
 export interface RenderResult {
   pdf: Buffer;
@@ -33,96 +40,117 @@ export interface RenderResult {
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
 
+/**
+ * Lays out and prints one document. A document that takes longer than the render timeout is given
+ * up with a RenderTimeoutError instead of holding the whole run forever.
+ */
 export async function renderPdf(site: PrintSite, pagePath: string): Promise<RenderResult> {
-  const page = await site.context.newPage();
+  let page: Page | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const seconds = renderTimeoutMs() / 1000;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderTimeoutError(`${pagePath}: Chromium did not finish laying it out within ${seconds} s.\n  Hint: run the build again; on a slow machine raise PRESS_RENDER_TIMEOUT (seconds).`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([
+      site.context.newPage().then((opened) => {
+        page = opened;
+        return renderOn(opened, site, pagePath);
+      }),
+      deadline,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    // Closing the page also ends whatever Chromium was still doing for it.
+    await page?.close().catch(() => {});
+  }
+}
+
+async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<RenderResult> {
   const { missing } = watchRequests(page);
   const messages: string[] = [];
   const pageErrors: string[] = [];
-  try {
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.addInitScript(() => {
+    (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
+    // Room for every font slice a CJK page reads: the PDF's inputs are read from this list.
+    performance.setResourceTimingBufferSize(100_000);
+  });
+
+  const checkFiles = () => {
+    if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist in the built site: ${[...new Set(missing)].join(', ')}\n  Hint: print pages may only use the site's own files; check the path of each image and stylesheet.`);
+  };
+  const layout = async (breakBefore: number[]) => {
+    const response = await page.goto(site.origin + pagePath, { waitUntil: 'load' });
+    if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
+    checkFiles();
+    const source = await page.evaluate(prepareSource, { breakBefore });
+    // By URL, not inline: the browser compiles it once for the whole run and caches the code.
+    await page.addScriptTag({ url: pagedPolyfillUrlPath });
+    // Fonts first: Paged.js measures text, and a late font would move every line break.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview();
+      await document.fonts.ready;
     });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.addInitScript(() => {
-      (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
-      // Room for every font slice a CJK page reads: the PDF's inputs are read from this list.
-      performance.setResourceTimingBufferSize(100_000);
-    });
+    if (pageErrors.length) throw new RenderError(`Laying out ${pagePath} failed: ${pageErrors.join('; ')}`);
+    checkFiles();
+    return { ...source, audit: await page.evaluate(auditLayout) };
+  };
 
-    const checkFiles = () => {
-      if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist in the built site: ${[...new Set(missing)].join(', ')}\n  Hint: print pages may only use the site's own files; check the path of each image and stylesheet.`);
+  // Pass 1..n: each pass moves the headings and lines the audit found stranded to the next page.
+  let fixes: number[] = [];
+  let result = await layout(fixes);
+  let passes = 1;
+  for (; passes < maxPasses; passes++) {
+    const { audit, blocks } = result;
+    const headingBefore = (id: number) => {
+      const previous = blocks[id]?.previous ?? null;
+      return previous !== null && /^h[2-6]$/.test(blocks[previous]?.tag ?? '') ? previous : null;
     };
-    const layout = async (breakBefore: number[]) => {
-      const response = await page.goto(site.origin + pagePath, { waitUntil: 'load' });
-      if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
-      checkFiles();
-      const source = await page.evaluate(prepareSource, { breakBefore });
-      // By URL, not inline: the browser compiles it once for the whole run and caches the code.
-      await page.addScriptTag({ url: pagedPolyfillUrlPath });
-      // Fonts first: Paged.js measures text, and a late font would move every line break.
-      await page.evaluate(async () => {
-        await document.fonts.ready;
-        await (window as unknown as { PagedPolyfill: { preview(): Promise<unknown> } }).PagedPolyfill.preview();
-        await document.fonts.ready;
-      });
-      if (pageErrors.length) throw new RenderError(`Laying out ${pagePath} failed: ${pageErrors.join('; ')}`);
-      checkFiles();
-      return { ...source, audit: await page.evaluate(auditLayout) };
+    const faults = {
+      headingsAtFoot: audit.headingsAtFoot.map((id) => ({ id, next: blocks[id]?.next ?? null })),
+      orphans: audit.orphans.map((id) => ({ id, heading: headingBefore(id) })),
+      widows: audit.widows.map((id) => ({ id, heading: headingBefore(id) })),
     };
-
-    // Pass 1..n: each pass moves the headings and lines the audit found stranded to the next page.
-    let fixes: number[] = [];
-    let result = await layout(fixes);
-    let passes = 1;
-    for (; passes < maxPasses; passes++) {
-      const { audit, blocks } = result;
-      const headingBefore = (id: number) => {
-        const previous = blocks[id]?.previous ?? null;
-        return previous !== null && /^h[2-6]$/.test(blocks[previous]?.tag ?? '') ? previous : null;
-      };
-      const faults = {
-        headingsAtFoot: audit.headingsAtFoot.map((id) => ({ id, next: blocks[id]?.next ?? null })),
-        orphans: audit.orphans.map((id) => ({ id, heading: headingBefore(id) })),
-        widows: audit.widows.map((id) => ({ id, heading: headingBefore(id) })),
-      };
-      const nextFixes = layoutFixes(faults, fixes);
-      // Settled when no block is added or removed (a block moved once stays moved: no loops).
-      if (nextFixes.length === fixes.length && nextFixes.every((id) => fixes.includes(id))) break;
-      fixes = nextFixes;
-      result = await layout(fixes);
-    }
-    const { meta } = result;
-    // Saddle stitching: every filler page was laid out at the end; keep as many as the count needs.
-    let pages = result.audit.pages;
-    if (meta.pagesMultipleOf) {
-      const base = pages - result.audit.fillerPages;
-      const keep = fillerPagesNeeded(base, meta.pagesMultipleOf);
-      if (keep > result.audit.fillerPages) {
-        throw new RenderError(`${pagePath}: ${base} pages need ${keep} filler pages to reach a multiple of ${meta.pagesMultipleOf}, but only ${result.audit.fillerPages} exist.`);
-      }
-      pages = base + keep;
-      await page.evaluate(removeFillerPages, keep);
-    }
-
-    const { blocks, audit } = result;
-    const describe = (id: number) => {
-      const b = blocks[id];
-      return b ? `${b.source || pagePath}: <${b.tag}> "${b.text}"` : `block ${id}`;
-    };
-    const present = new Set(audit.present);
-    const lost = blocks.filter((b) => !present.has(b.id)).map((b) => b.id);
-    if (lost.length || audit.overflowing.length) {
-      const lines = [...lost.map((id) => `dropped: ${describe(id)}`), ...audit.overflowing.map((id) => `cut off at the page edge: ${describe(id)}`)];
-      throw new RenderError(`${pagePath}: content does not fit its page and would be lost in print:\n  ${lines.join('\n  ')}\n  Hint: make the image or table smaller than the page, or split it.`);
-    }
-    const warnings = [
-      ...audit.headingsAtFoot.map((id) => `heading alone at a page foot: ${describe(id)}`),
-      ...audit.orphans.map((id) => `single line at a page foot: ${describe(id)}`),
-      ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
-    ];
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: await filesRead(page, site), anchors: audit.anchors };
-  } finally {
-    await page.close();
+    const nextFixes = layoutFixes(faults, fixes);
+    // Settled when no block is added or removed (a block moved once stays moved: no loops).
+    if (nextFixes.length === fixes.length && nextFixes.every((id) => fixes.includes(id))) break;
+    fixes = nextFixes;
+    result = await layout(fixes);
   }
+  const { meta } = result;
+  // Saddle stitching: every filler page was laid out at the end; keep as many as the count needs.
+  let pages = result.audit.pages;
+  if (meta.pagesMultipleOf) {
+    const base = pages - result.audit.fillerPages;
+    const keep = fillerPagesNeeded(base, meta.pagesMultipleOf);
+    if (keep > result.audit.fillerPages) {
+      throw new RenderError(`${pagePath}: ${base} pages need ${keep} filler pages to reach a multiple of ${meta.pagesMultipleOf}, but only ${result.audit.fillerPages} exist.`);
+    }
+    pages = base + keep;
+    await page.evaluate(removeFillerPages, keep);
+  }
+
+  const { blocks, audit } = result;
+  const describe = (id: number) => {
+    const b = blocks[id];
+    return b ? `${b.source || pagePath}: <${b.tag}> "${b.text}"` : `block ${id}`;
+  };
+  const present = new Set(audit.present);
+  const lost = blocks.filter((b) => !present.has(b.id)).map((b) => b.id);
+  if (lost.length || audit.overflowing.length) {
+    const lines = [...lost.map((id) => `dropped: ${describe(id)}`), ...audit.overflowing.map((id) => `cut off at the page edge: ${describe(id)}`)];
+    throw new RenderError(`${pagePath}: content does not fit its page and would be lost in print:\n  ${lines.join('\n  ')}\n  Hint: make the image or table smaller than the page, or split it.`);
+  }
+  const warnings = [
+    ...audit.headingsAtFoot.map((id) => `heading alone at a page foot: ${describe(id)}`),
+    ...audit.orphans.map((id) => `single line at a page foot: ${describe(id)}`),
+    ...audit.widows.map((id) => `single line at the top of a page: ${describe(id)}`),
+  ];
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+  return { pdf, pages, passes, meta, warnings, images: audit.images, console: messages, inputs: await filesRead(page, site), anchors: audit.anchors };
 }

@@ -20,7 +20,7 @@ import { auditFonts, postprocessPdf, setMetadata, type PdfMetadata } from './pos
 import { convertToPress } from './press.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { pagedjsDir } from './pagedjs.ts';
-import { renderPdf } from './render.ts';
+import { renderPdf, RenderTimeoutError } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 
 export class PrintError extends Error {}
@@ -87,7 +87,13 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const fromCache = raw !== undefined;
     let passes = 0;
     if (!entry || !raw) {
-      const rendered = await renderPdf(await getSite(), printPagePath(ref));
+      const site = await getSite();
+      // A document Chromium stopped answering for gets one more try on a fresh page.
+      const rendered = await renderPdf(site, printPagePath(ref)).catch((error: unknown) => {
+        if (!(error instanceof RenderTimeoutError)) throw error;
+        log(`  ${name}: ${error.message.split('\n')[0]} Trying once more.`);
+        return renderPdf(site, printPagePath(ref));
+      });
       passes = rendered.passes;
       raw = rendered.pdf;
       for (const line of rendered.console) log(`  ${name}: browser ${line}`);

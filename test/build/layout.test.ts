@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPrintSite } from '../../src/print/browser.ts';
-import { renderPdf } from '../../src/print/render.ts';
+import { renderPdf, RenderTimeoutError } from '../../src/print/render.ts';
 
 const style = `@page { size: 100mm 70mm; margin: 10mm; }
 html { font: 12px/20px sans-serif; font-synthesis: none; }
@@ -86,6 +86,32 @@ describe('files a print page needs', () => {
       expect(failure).toContain('/images/hills.jpg');
       expect(failure).toContain('https://fonts.example.com/tea.css');
     } finally {
+      await printSite.close();
+      await browser.close();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a document Chromium does not finish', () => {
+  it('is given up after the render timeout with a clear message, instead of holding the build', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'press-stuck-'));
+    const browser = await launchChromium({ offline: true });
+    const printSite = await openPrintSite(browser, site);
+    const previous = process.env.PRESS_RENDER_TIMEOUT;
+    process.env.PRESS_RENDER_TIMEOUT = '2';
+    try {
+      const dir = join(site, 'print', 'bulletin', 'stuck', 'vi');
+      mkdirSync(dir, { recursive: true });
+      // A page whose script never lets the layout finish.
+      writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>stuck</title><style>${style}</style><script>document.fonts.ready.then(() => { for (;;) {} });</script></head><body><p>Chè</p></body></html>`);
+      const failure = await renderPdf(printSite, '/print/bulletin/stuck/vi/').then(() => undefined, (error: Error) => error);
+      expect(failure).toBeInstanceOf(RenderTimeoutError);
+      expect(failure?.message).toContain('/print/bulletin/stuck/vi/');
+      expect(failure?.message).toContain('PRESS_RENDER_TIMEOUT');
+    } finally {
+      if (previous === undefined) delete process.env.PRESS_RENDER_TIMEOUT;
+      else process.env.PRESS_RENDER_TIMEOUT = previous;
       await printSite.close();
       await browser.close();
       rmSync(site, { recursive: true, force: true });
