@@ -8,6 +8,8 @@ import { fontFaces, fontFamilies, type FontId } from '../i18n/locales.ts';
 export interface FontFile {
   /** File name in the package's `files/` folder, also the name it is served under. */
   file: string;
+  /** The package's subset (`latin`, `vietnamese`) or numbered CJK slice (`12`) the file draws. */
+  subset: string;
   weight: number;
   style: 'normal' | 'italic';
   unicodeRange: string;
@@ -27,6 +29,7 @@ export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[]
     .flatMap((face) =>
       wanted.map(([name, unicodeRange]) => ({
         file: `${id}-${name.replace(/^\[(\d+)\]$/, '$1')}-${face.weight}-${face.style}.woff2`,
+        subset: name.replace(/^\[(\d+)\]$/, '$1'),
         weight: face.weight,
         style: face.style,
         unicodeRange,
@@ -34,12 +37,12 @@ export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[]
     );
 }
 
-export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string): string {
+export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string, display: 'swap' | 'optional' = 'swap'): string {
   const family = fontFamilies[id].family;
   return files
     .map(
       (f) =>
-        `@font-face{font-family:'${family}';font-style:${f.style};font-weight:${f.weight};font-display:swap;` +
+        `@font-face{font-family:'${family}';font-style:${f.style};font-weight:${f.weight};font-display:${display};` +
         `src:url(${baseUrl}${f.file}) format('woff2');unicode-range:${f.unicodeRange}}`,
     )
     .join('\n');
@@ -57,19 +60,3 @@ export function parseUnicodeRange(range: string): Array<[number, number]> {
     return [parseInt(start, 16), parseInt(end ?? start, 16)];
   });
 }
-
-/**
- * The regular-weight slices that draw `text`: every page shows the language names in their own
- * scripts (日本語, 한국어, 简体中文), so every page loads just these few slices of the other scripts.
- */
-export function filesCovering(files: readonly FontFile[], text: string): FontFile[] {
-  const codePoints = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))];
-  return files.filter(
-    (f) =>
-      f.weight === 400 &&
-      f.style === 'normal' &&
-      parseUnicodeRange(f.unicodeRange).some(([start, end]) => codePoints.some((c) => c >= start && c <= end)),
-  );
-}
-
-export const languageNamesStylesheetPath = '/fonts/language-names.css';

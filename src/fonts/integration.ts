@@ -3,36 +3,18 @@
  * `dist/fonts/` (one stylesheet per family plus its woff2 slices).
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { fontFamilies, localeIds, locales, type FontId } from '../i18n/locales.ts';
-import { filesCovering, fontFaceCss, fontFiles, fontStylesheetPath, languageNamesStylesheetPath, type FontFile } from './faces.ts';
+import { fontFaceCss, fontStylesheetPath } from './faces.ts';
+import { fontPackages, type FontPackage } from './packages.ts';
 
-const require = createRequire(import.meta.url);
-
-interface FontPackage {
-  id: FontId;
-  dir: string;
-  files: FontFile[];
-}
-
-function fontPackages(): FontPackage[] {
-  return (Object.keys(fontFamilies) as FontId[]).map((id) => {
-    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
-    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
-    return { id, dir, files: fontFiles(id, metadata) };
-  });
-}
-
-/** The stylesheets to serve: one per family, and one with only the slices drawing the language names. */
+/**
+ * The stylesheets to serve, one per family with every slice: print pages and the search page link
+ * them; other web pages carry rules for their own characters (page-fonts.ts).
+ */
 function stylesheets(packages: FontPackage[]): Map<string, string> {
-  const names = localeIds.map((id) => locales[id].name).join('');
-  const sheets = new Map(packages.map((p) => [fontStylesheetPath(p.id), fontFaceCss(p.id, p.files, '/fonts/')]));
-  sheets.set(languageNamesStylesheetPath, packages.map((p) => fontFaceCss(p.id, filesCovering(p.files, names), '/fonts/')).join('\n'));
-  return sheets;
+  return new Map(packages.map((p) => [fontStylesheetPath(p.id), fontFaceCss(p.id, p.files, '/fonts/')]));
 }
 
 export function selfHostedFonts(): AstroIntegration {

@@ -41,3 +41,16 @@ void i18n.init({
 export function useTranslations(locale: LocaleId) {
   return i18n.getFixedT(locale, namespaces);
 }
+
+const uiTexts = new Map<LocaleId, string>();
+
+/** Every UI string of `locale`, as one text (each locale has every key: a test checks it). */
+export function uiText(locale: LocaleId): string {
+  let text = uiTexts.get(locale);
+  if (text === undefined) {
+    const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : []);
+    text = strings(resources[locale]).join('');
+    uiTexts.set(locale, text);
+  }
+  return text;
+}

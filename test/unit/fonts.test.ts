@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filesCovering, fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
+import { fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
+import { pageFontCss, SliceLookup, unicodeRangeOf } from '../../src/fonts/page-fonts.ts';
 
 describe('self-hosted font faces', () => {
   const latin = { styles: ['italic', 'normal'], unicode: { cyrillic: 'U+0400-045F', latin: 'U+0000-00FF', vietnamese: 'U+1EA0-1EF9' } };
@@ -29,14 +30,40 @@ describe('self-hosted font faces', () => {
   });
 });
 
-describe('language-name slices', () => {
-  it('picks only the regular slices that contain the characters', () => {
-    const files = [
-      { file: 'a', weight: 400, style: 'normal', unicodeRange: 'U+0000-00FF' },
-      { file: 'b', weight: 400, style: 'normal', unicodeRange: 'U+65E5,U+672C-672D' },
-      { file: 'c', weight: 700, style: 'normal', unicodeRange: 'U+65E5' },
-      { file: 'd', weight: 400, style: 'normal', unicodeRange: 'U+AC00-AC10' },
-    ] as const;
-    expect(filesCovering(files, '日本').map((f) => f.file)).toEqual(['b']);
+describe('per-page font rules', () => {
+  const files = [
+    { file: 'sc-latin-400-normal.woff2', subset: 'latin', weight: 400, style: 'normal', unicodeRange: 'U+0000-00FF' },
+    { file: 'sc-vi-400-normal.woff2', subset: 'vietnamese', weight: 400, style: 'normal', unicodeRange: 'U+00C0-00C3,U+1EA0-1EF9' },
+    { file: 'sc-7-400-normal.woff2', subset: '7', weight: 400, style: 'normal', unicodeRange: 'U+4E00-4E10,U+8336' },
+    { file: 'sc-7-700-normal.woff2', subset: '7', weight: 700, style: 'normal', unicodeRange: 'U+4E00-4E10,U+8336' },
+    { file: 'sc-8-400-normal.woff2', subset: '8', weight: 400, style: 'normal', unicodeRange: 'U+9000-9010' },
+  ] as const;
+  const lookups = new Map([['noto-sans-sc', new SliceLookup(files)]] as const);
+  const catalogue = new Map([['noto-sans-sc', files]] as const);
+
+  it('finds the slice drawing a character, also where slices overlap', () => {
+    const lookup = new SliceLookup(files);
+    expect(lookup.subsetOf(0x41)).toBe('latin');
+    expect(lookup.subsetOf(0x1ec7)).toBe('vietnamese');
+    expect(['latin', 'vietnamese']).toContain(lookup.subsetOf(0xc1));
+    expect(lookup.subsetOf(0x8336)).toBe('7');
+    expect(lookup.subsetOf(0xac00)).toBeUndefined();
+  });
+
+  it('writes ranges as runs', () => {
+    expect(unicodeRangeOf([0x43, 0x41, 0x42, 0x5a, 0x42])).toBe('U+41-43,U+5A');
+  });
+
+  it('gives a page only the slices its text needs, in every weight, narrowed to its characters', () => {
+    const css = pageFontCss([{ font: 'noto-sans-sc', text: '一茶' }], catalogue, lookups, '/fonts/');
+    const rules = css.split('\n');
+    expect(rules.map((r) => /url\(\/fonts\/([^)]+)\)/.exec(r)?.[1])).toEqual(['sc-latin-400-normal.woff2', 'sc-7-400-normal.woff2', 'sc-7-700-normal.woff2']);
+    expect(rules[1]).toContain('unicode-range:U+4E00,U+8336}');
+    expect(css).not.toContain('sc-8-');
+    expect(css).not.toContain('U+4E00-4E10');
+  });
+
+  it('writes nothing for a family the page does not use', () => {
+    expect(pageFontCss([], catalogue, lookups, '/fonts/')).toBe('');
   });
 });

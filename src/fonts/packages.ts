@@ -1,0 +1,40 @@
+/**
+ * The @fontsource packages behind each font family: their folder and woff2 files. Read once per
+ * process; resolved from the project folder, because Astro runs this code from its build output.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fontFamilies, type FontId } from '../i18n/locales.ts';
+import { fontFiles, type FontFile } from './faces.ts';
+import { SliceLookup } from './page-fonts.ts';
+
+export interface FontPackage {
+  id: FontId;
+  dir: string;
+  files: FontFile[];
+}
+
+let packages: FontPackage[] | undefined;
+
+export function fontPackages(): FontPackage[] {
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  packages ??= (Object.keys(fontFamilies) as FontId[]).map((id) => {
+    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
+    return { id, dir, files: fontFiles(id, metadata) };
+  });
+  return packages;
+}
+
+let catalogue: { files: Map<FontId, FontFile[]>; lookups: Map<FontId, SliceLookup> } | undefined;
+
+/** Every family's files and a code point → slice lookup, for writing per-page @font-face rules. */
+export function fontCatalogue() {
+  catalogue ??= {
+    files: new Map(fontPackages().map((p) => [p.id, p.files])),
+    lookups: new Map(fontPackages().map((p) => [p.id, new SliceLookup(p.files)])),
+  };
+  return catalogue;
+}
