@@ -64,7 +64,15 @@ const wordChar = /^[\p{Script=Latin}\p{N}'’\-]+$/u;
  */
 export function breakUnits(text: string, lineBreak: LineBreak): string[] {
   const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (lineBreak !== 'cjk') return clean.split(/(?<= )/);
+  if (lineBreak !== 'cjk') {
+    // A dash stays at the end of its line, a number with the word before it ("No. 94", "October 2026").
+    const glued = /^(?:[—–-]|\d[\d.,]*)$/;
+    return clean.split(/(?<= )/).reduce<string[]>((units, word) => {
+      if (units.length && glued.test(word.trim())) units[units.length - 1] += word;
+      else units.push(word);
+      return units;
+    }, []);
+  }
   const units: string[] = [];
   let opener = '';
   for (const g of graphemes(clean)) {

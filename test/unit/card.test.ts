@@ -49,6 +49,10 @@ describe('title layout', () => {
     expect(breakUnits('알파 산업단지 확장', 'korean')).toEqual(['알파 ', '산업단지 ', '확장']);
   });
 
+  it('keeps a number with the word before it and a dash at the end of its line', () => {
+    expect(breakUnits('Bulletin — No. 94 — October 2026', 'latin')).toEqual(['Bulletin — ', 'No. 94 — ', 'October 2026']);
+  });
+
   it('breaks CJK text between characters, keeping punctuation on the right side and Latin words whole', () => {
     const units = breakUnits('「新茶」の季節、ASEANと日本。', 'cjk');
     expect(units).toContain('ASEAN');
