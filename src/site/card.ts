@@ -189,7 +189,8 @@ export function composeCard(words: CardWords, fonts: CardFonts, logo: string): C
   const labelX = margin + logoSize + 24;
   const labelFits = (line: string) => width(line, fonts.label, labelSize) <= cardWidth - labelX - margin;
   const label = labelFits(words.siteName) ? words.siteName : truncate(words.siteName, labelFits);
-  const labelPath = titleDrawn ? drawLine(label, fonts.label, labelX, 66 + logoSize / 2 + labelSize * 0.35, labelSize) : '';
+  // The site name is not repeated above itself (home pages, titles that cannot be drawn).
+  const labelPath = title !== words.siteName ? drawLine(label, fonts.label, labelX, 66 + logoSize / 2 + labelSize * 0.35, labelSize) : '';
   const domainPath = drawLine(words.domain, fonts.label, margin, 580, 26);
   const nestedLogo = logo.replace(/^[\s\S]*?<svg\b/, `<svg x="${margin}" y="66" width="${logoSize}" height="${logoSize}"`);
 
