@@ -4,15 +4,16 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { selfHostedFonts } from './src/fonts/integration.ts';
 import { printPreview } from './src/print/preview.ts';
+import { findability } from './src/site/integration.ts';
 import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
 import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
 import { routes } from './src/i18n/routes.ts';
 import { contentDir } from './src/project.ts';
 
-// Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, and `/`,
-// which only sends readers on to /vi/; and the search pages (noindex: they hold no content of
-// their own). Fallback pages are worked out once, when the sitemap is written, so `astro dev`
+// Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, 404 pages,
+// and `/`, which only sends readers on to /vi/; and the search pages (noindex: they hold no content
+// of their own). Fallback pages are worked out once, when the sitemap is written, so `astro dev`
 // and `astro check` do not read the content for it.
 /** @type {Set<string> | undefined} */
 let fallbacks;
@@ -21,7 +22,7 @@ const inSitemap = (url) => {
   fallbacks ??= fallbackPaths(checkContentFolder(contentDir(), 'content').index);
   const path = new URL(url).pathname;
   const search = localeIds.some((l) => path === routes.search()(l));
-  return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !fallbacks.has(path) && !search;
+  return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !/^\/[^/]+\/404\/$/.test(path) && !fallbacks.has(path) && !search;
 };
 
 export default defineConfig({
@@ -44,6 +45,7 @@ export default defineConfig({
     sitemap({ filter: inSitemap, i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
     selfHostedFonts(),
     printPreview(),
+    findability(),
   ],
   vite: {
     build: {

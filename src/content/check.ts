@@ -28,6 +28,7 @@ import {
   type PublicationTextData,
 } from './schema.ts';
 import { isSyntaxError, mdxSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
+import { bodyImages, isLocalPath, lacksAlt } from './images.ts';
 import { placeholders } from '../scaffold/placeholders.ts';
 
 export interface ContentFile {
@@ -130,6 +131,7 @@ export function checkContent(input: CheckInput): CheckResult {
     booklets: publicationsOf<BookletData, PublicationTextData>('booklets'),
     editions: publicationsOf<EditionData, PublicationTextData>('editions'),
   };
+  checkCovers();
   checkBulletins();
   checkBooklets();
   checkEditions();
@@ -165,12 +167,17 @@ export function checkContent(input: CheckInput): CheckResult {
       report('mdx-syntax', shown, `The text cannot be read as MDX: ${syntax.reason}.`, { line: source.bodyLine + syntax.line - 1 });
       return;
     }
+    for (const image of bodyImages(source.body)) {
+      const line = source.bodyLine + image.line - 1;
+      if (lacksAlt(image)) report('image-alt-missing', shown, `The image "${image.src}" has no alt text describing it.`, { line, field: 'alt' });
+      if (isLocalPath(image.src)) checkImage(file.path, image.src, line);
+    }
     if (data === undefined) return;
     if (placeholders.some((words) => file.text.includes(words))) {
       report('placeholder-text', shown, 'The file still has the words of the template made by npm run new.');
     }
     const cover = (data as Partial<ArticleData>).cover;
-    if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']));
+    if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']), 'cover.src');
     const key = `${section}/${folder}`;
     const translations = texts.get(key) ?? new Map();
     translations.set(locale, { data, body: source.body, file: shown, text: file.text });
@@ -206,11 +213,26 @@ export function checkContent(input: CheckInput): CheckResult {
     return undefined;
   }
 
-  function checkImage(mdxPath: string, src: string, line: number) {
+  function checkImage(mdxPath: string, src: string, line: number, field?: string) {
     const folder = mdxPath.slice(0, mdxPath.lastIndexOf('/'));
-    const resolved = normalise(`${folder}/${src}`);
+    const resolved = normalise(`${folder}/${decodeURI(src.split(/[?#]/)[0] ?? '')}`);
     if (!assets.has(resolved)) {
-      report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, { line, field: 'cover.src' });
+      report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, field ? { line, field } : { line });
+    }
+  }
+
+  /** A cover shown in Vietnamese is shown in every translation, described in its language. */
+  function checkCovers() {
+    for (const translations of index.articles.values()) {
+      const cover = translations.get(defaultLocale)?.data.cover;
+      if (!cover) continue;
+      for (const [locale, translation] of translations) {
+        if (locale !== defaultLocale && !translation.data.cover) {
+          report('image-alt-missing', translation.file, `The Vietnamese original has a cover image (${cover.src}); this translation has no cover with alt text in its own language.`, {
+            field: 'cover.alt',
+          });
+        }
+      }
     }
   }
 
@@ -379,6 +401,9 @@ function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssu
     }
     const others = issue.keys.length > 1 ? ` (also unknown: ${issue.keys.slice(1).join(', ')})` : '';
     return problem('field-unknown', shown, `"${name}" is not a field here.${others}`, where);
+  }
+  if (path.length === 2 && path[0] === 'cover' && path[1] === 'alt') {
+    return problem('image-alt-missing', shown, value === undefined ? 'The cover image has no alt text.' : 'The alt text of the cover image is empty.', { line, field });
   }
   if (value === undefined) {
     return problem('field-missing', shown, `The required field "${field}" is missing.`, { line, field });

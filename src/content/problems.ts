@@ -76,6 +76,10 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'Put the image in the same folder as the text and write its name as ./name.jpg.',
   },
+  'image-alt-missing': {
+    severity: 'error',
+    hint: 'Describe what the image shows, in the language of this file: cover: { src: ./image.jpg, alt: "…" } for a cover, ![what it shows](./image.jpg) in the text.',
+  },
   'mdx-syntax': {
     severity: 'error',
     hint: 'In MDX the characters { } < > start code: close the tag or brace, or write them as \\{ \\} &lt; &gt; in plain text.',

@@ -57,6 +57,11 @@ const cases: Record<string, { files: Record<string, string>; file: string; where
     file: 'booklets/invest/booklet.yaml',
     where: 'field "printRun.vi"',
   },
+  'image-alt-missing': {
+    files: { 'articles/tea/vi.mdx': article(`${good}\ncover:\n  src: ./hills.jpg\n  alt: ""`), 'articles/tea/hills.jpg': 'image' },
+    file: 'articles/tea/vi.mdx',
+    where: 'field "cover.alt"',
+  },
   'image-missing': { files: { 'articles/tea/vi.mdx': article(`${good}\ncover:\n  src: ./hills.jpg\n  alt: "Đồi chè"`) }, file: 'articles/tea/vi.mdx', where: 'field "cover.src"' },
   'mdx-syntax': { files: { 'articles/tea/vi.mdx': article(good, 'Giá {chưa đóng') }, file: 'articles/tea/vi.mdx', where: ':8' },
   'body-empty': { files: { 'articles/tea/vi.mdx': article(good, '') }, file: 'articles/tea/vi.mdx', where: ':7' },

@@ -50,13 +50,13 @@ describe('search index of the fixture site', () => {
     }
   });
 
-  it('indexes every page written in its own language, and no fallback page nor catalogue filter page', () => {
+  it('indexes every page written in its own language, and no fallback, catalogue filter or 404 page', () => {
     expect(fallbacks).toContain('/ja/articles/beta/');
     for (const locale of localeIds) {
       const filterPages = new RegExp(`^/${locale}/invest/(${filterKinds.join('|')})/[^/]+/$`);
       const expected = htmlFiles(site, locale)
         .map(urlOf)
-        .filter((url) => !fallbacks.has(url) && url !== routes.search()(locale) && !filterPages.test(url));
+        .filter((url) => !fallbacks.has(url) && url !== routes.search()(locale) && !filterPages.test(url) && !url.endsWith('/404.html'));
       expect(indexed.get(indexKey(locale))!.sort(), locale).toEqual(expected.sort());
     }
     expect(indexed.get(indexKey('ja'))).toContain('/ja/articles/alpha/');

@@ -1,0 +1,83 @@
+/**
+ * Text drawn as outlines from the self-hosted fonts, for images made at build time (social cards).
+ * Each character is drawn from the first font of the stack that has it, read from the @fontsource
+ * slice (WOFF) whose unicode range covers it — the same files and order the browser uses.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fontFamilies, type FontId } from '../i18n/locales.ts';
+import { fontFiles, parseUnicodeRange } from './faces.ts';
+import { contoursToPath, OutlineFont } from './outlines.ts';
+
+export interface DrawnGlyph {
+  /** Advance width, in ems. */
+  advance: number;
+  /** SVG path data of the glyph with its pen position on the baseline at (x, y), `size` px per em. */
+  path(x: number, y: number, size: number): string;
+}
+
+/** The glyph drawing one grapheme (after NFC), or undefined when no font of the stack has it. */
+export type GlyphLookup = (grapheme: string) => DrawnGlyph | undefined;
+
+const require = createRequire(import.meta.url);
+
+interface Slice {
+  path: string;
+  weight: number;
+  ranges: Array<[number, number]>;
+}
+
+const slicesByFont = new Map<FontId, Slice[]>();
+const fonts = new Map<string, OutlineFont>();
+
+/** The package's upright slices; the WOFF twin of each woff2 file the site serves. */
+function slices(id: FontId): Slice[] {
+  let found = slicesByFont.get(id);
+  if (!found) {
+    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
+    found = fontFiles(id, metadata)
+      .filter((f) => f.style === 'normal')
+      .map((f) => ({ path: join(dir, 'files', f.file.replace(/\.woff2$/, '.woff')), weight: f.weight, ranges: parseUnicodeRange(f.unicodeRange) }));
+    slicesByFont.set(id, found);
+  }
+  return found;
+}
+
+function fontAt(path: string): OutlineFont {
+  let font = fonts.get(path);
+  if (!font) {
+    font = new OutlineFont(readFileSync(path));
+    fonts.set(path, font);
+  }
+  return font;
+}
+
+export function glyphLookup(stack: readonly FontId[], weight: number): GlyphLookup {
+  const cache = new Map<string, DrawnGlyph | undefined>();
+  const find = (grapheme: string): DrawnGlyph | undefined => {
+    const codePoints = [...grapheme.normalize('NFC')].map((c) => c.codePointAt(0) ?? 0);
+    // One code point per glyph: without shaping, a base letter and a combining mark cannot be placed.
+    const [codePoint] = codePoints;
+    if (codePoint === undefined || codePoints.length > 1) return undefined;
+    for (const id of stack) {
+      const slice = slices(id).find((s) => s.weight === weight && s.ranges.some(([start, end]) => codePoint >= start && codePoint <= end));
+      if (!slice) continue;
+      const font = fontAt(slice.path);
+      const glyph = font.glyphIndex(codePoint);
+      if (glyph === 0) continue;
+      const em = font.unitsPerEm;
+      return {
+        advance: font.advance(glyph) / em,
+        path: (x, y, size) => contoursToPath(font.contours(glyph), x, y, size / em),
+      };
+    }
+    return undefined;
+  };
+  return (grapheme) => {
+    if (!cache.has(grapheme)) cache.set(grapheme, find(grapheme));
+    return cache.get(grapheme);
+  };
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { glyphLookup } from '../../src/fonts/drawing.ts';
+import { OutlineFont } from '../../src/fonts/outlines.ts';
+import { breakUnits, composeCard, drawable, graphemes, layoutTitle } from '../../src/site/card.ts';
+import { renderCard } from '../../src/site/integration.ts';
+
+const latin = { title: glyphLookup(['noto-sans'], 700), label: glyphLookup(['noto-sans'], 400) };
+const japanese = { title: glyphLookup(['noto-sans-jp', 'noto-sans'], 700), label: glyphLookup(['noto-sans-jp', 'noto-sans'], 400) };
+const logo = readFileSync('public/favicon.svg', 'utf8');
+const measure = (text: string, size: number, lookup = latin.title) => graphemes(text).reduce((w, g) => w + lookup(g)!.advance * size, 0);
+
+describe('glyph outlines from the self-hosted fonts', () => {
+  it('reads a WOFF font: glyphs, advances and outlines', () => {
+    const font = new OutlineFont(readFileSync('node_modules/@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'));
+    const a = font.glyphIndex('A'.codePointAt(0)!);
+    expect(a).toBeGreaterThan(0);
+    expect(font.advance(a)).toBeGreaterThan(0);
+    expect(font.contours(a).length).toBeGreaterThan(0);
+    expect(font.glyphIndex('日'.codePointAt(0)!)).toBe(0);
+  });
+
+  it.each([
+    ['vi', ['noto-sans'] as const, 'Thái Nguyên ệ ữ Đ ợ'],
+    ['ja', ['noto-sans-jp'] as const, 'アルファ工業団地「茶」、。'],
+    ['ko', ['noto-sans-kr'] as const, '타이응우옌성 외무국'],
+    ['zh', ['noto-sans-sc'] as const, '太原省对外信息，茶文化节'],
+  ])('draws every %s character from a real outline', (_, stack, text) => {
+    const lookup = glyphLookup(stack, 700);
+    for (const g of graphemes(text).filter((c) => c !== ' ')) {
+      const glyph = lookup(g);
+      expect(glyph, g).toBeDefined();
+      expect(glyph!.path(0, 100, 60), g).toMatch(/^M[\d.-]+ [\d.-]+.*Z$/);
+    }
+  });
+
+  it('has no glyph for what it cannot draw: emoji, or a letter with a mark that has no precomposed form', () => {
+    expect(latin.title('🍵')).toBeUndefined();
+    expect(latin.title('q\u0303')).toBeUndefined();
+    // Decomposed Vietnamese is composed first.
+    expect(latin.title('e\u0323\u0302')).toBeDefined();
+  });
+});
+
+describe('title layout', () => {
+  it('breaks Latin and Korean text at spaces only', () => {
+    expect(breakUnits('Alpha  Industrial Park', 'latin')).toEqual(['Alpha ', 'Industrial ', 'Park']);
+    expect(breakUnits('알파 산업단지 확장', 'korean')).toEqual(['알파 ', '산업단지 ', '확장']);
+  });
+
+  it('keeps a number with the word before it and a dash at the end of its line', () => {
+    expect(breakUnits('Bulletin — No. 94 — October 2026', 'latin')).toEqual(['Bulletin — ', 'No. 94 — ', 'October 2026']);
+  });
+
+  it('breaks CJK text between characters, keeping punctuation on the right side and Latin words whole', () => {
+    const units = breakUnits('「新茶」の季節、ASEANと日本。', 'cjk');
+    expect(units).toContain('ASEAN');
+    expect(units.some((u) => /^[、。」]/.test(u))).toBe(false);
+    expect(units.some((u) => /「$/.test(u))).toBe(false);
+    expect(units.join('')).toBe('「新茶」の季節、ASEANと日本。');
+  });
+
+  it('fits every line in the card, in at most three lines, balanced', () => {
+    const title = 'Khu công nghiệp Alpha mở rộng';
+    const { size, lines } = layoutTitle(title, 'latin', latin.title, 1040);
+    expect(lines.join(' ')).toBe(title);
+    for (const line of lines) expect(measure(line, size)).toBeLessThanOrEqual(1040);
+    // A lone word on the last line is avoided when the lines can be evened out.
+    expect(lines.at(-1)!.split(' ').length).toBeGreaterThan(1);
+  });
+
+  it('shortens a title too long for three lines with an ellipsis', () => {
+    const title = 'Investment support for foreign enterprises in Thái Nguyên: one-stop service, land clearance and workforce training for every stage of a project from licensing to operation';
+    const { size, lines } = layoutTitle(title, 'latin', latin.title, 1040);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/…$/);
+    for (const line of lines) expect(measure(line, size)).toBeLessThanOrEqual(1040);
+  });
+
+  it('lays out Japanese within the width', () => {
+    const title = 'タイグエン茶の里を訪ねて：「新茶の季節」に、茶摘みと手作業の焙煎を体験する一日の旅';
+    const { size, lines } = layoutTitle(title, 'cjk', japanese.title, 1040);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) {
+      expect(measure(line, size, japanese.title)).toBeLessThanOrEqual(1040);
+      expect(line).not.toMatch(/^[、。」：]/);
+    }
+  });
+});
+
+describe('social card', () => {
+  const words = { siteName: 'Thái Nguyên — Thông tin đối ngoại', title: 'Mùa chè Beta', domain: 'example.org', lineBreak: 'latin' as const };
+
+  it('draws the title, or the site name in its place when the title has characters no font has (never tofu)', () => {
+    const card = composeCard(words, latin, logo);
+    expect(card.titleDrawn).toBe(true);
+    expect(card.lines).toEqual(['Mùa chè Beta']);
+    const withEmoji = composeCard({ ...words, title: 'Trà 🍵' }, latin, logo);
+    expect(withEmoji.titleDrawn).toBe(false);
+    expect(withEmoji.lines.join(' ')).toBe(words.siteName);
+    expect(drawable('Trà 🍵', latin.title)).toBe(false);
+  });
+
+  it('renders a 1200×630 PNG with the title in ink', async () => {
+    const request = { path: '/social/ja/x.png', locale: 'ja' as const, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
+    const { png, titleDrawn } = await renderCard(request, logo);
+    expect(titleDrawn).toBe(true);
+    const { width, height } = await sharp(png).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+    // The title band holds white glyph pixels on the dark green background.
+    const band = await sharp(png).extract({ left: 80, top: 250, width: 1040, height: 140 }).greyscale().stats();
+    expect(band.channels[0]!.max).toBeGreaterThan(200);
+  });
+});
