@@ -117,7 +117,7 @@ async function main() {
   writeVanillaProject();
 
   const node = process.execPath;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', [contentDirVariable]: content };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', [contentDirVariable]: content, PRESS_NO_CACHE: '1' };
   for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 
   console.log('bench: ours, site only (astro build)…');

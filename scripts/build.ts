@@ -34,6 +34,8 @@ async function main() {
   process.env.NODE_ENV = 'production';
   for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
   if (values.content) process.env[contentDirVariable] = resolve(values.content);
+  // Social cards keep a cache of their own (src/site/integration.ts).
+  if (values['no-cache']) process.env.PRESS_NO_CACHE = '1';
   const content = contentDir();
   const out = resolve(values.out);
   const staging = `${out}.staging`;

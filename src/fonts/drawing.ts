@@ -4,11 +4,11 @@
  * slice (WOFF) whose unicode range covers it — the same files and order the browser uses.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fontFamilies, type FontId } from '../i18n/locales.ts';
-import { fontFiles, parseUnicodeRange } from './faces.ts';
+import { join } from 'node:path';
+import type { FontId } from '../i18n/locales.ts';
+import { parseUnicodeRange } from './faces.ts';
 import { contoursToPath, OutlineFont } from './outlines.ts';
+import { fontPackages } from './packages.ts';
 
 export interface DrawnGlyph {
   /** Advance width, in ems. */
@@ -19,8 +19,6 @@ export interface DrawnGlyph {
 
 /** The glyph drawing one grapheme (after NFC), or undefined when no font of the stack has it. */
 export type GlyphLookup = (grapheme: string) => DrawnGlyph | undefined;
-
-const require = createRequire(import.meta.url);
 
 interface Slice {
   path: string;
@@ -35,10 +33,8 @@ const fonts = new Map<string, OutlineFont>();
 function slices(id: FontId): Slice[] {
   let found = slicesByFont.get(id);
   if (!found) {
-    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
-    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
-    found = fontFiles(id, metadata)
+    const { dir, files } = fontPackages().find((p) => p.id === id)!;
+    found = files
       .filter((f) => f.style === 'normal')
       .map((f) => ({ path: join(dir, 'files', f.file.replace(/\.woff2$/, '.woff')), weight: f.weight, ranges: parseUnicodeRange(f.unicodeRange) }));
     slicesByFont.set(id, found);
@@ -55,7 +51,20 @@ function fontAt(path: string): OutlineFont {
   return font;
 }
 
+const lookups = new Map<string, GlyphLookup>();
+
+/** The glyph lookup of a font stack at a weight; one per stack and weight for the whole build. */
 export function glyphLookup(stack: readonly FontId[], weight: number): GlyphLookup {
+  const key = `${stack.join(',')}@${weight}`;
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    lookup = newGlyphLookup(stack, weight);
+    lookups.set(key, lookup);
+  }
+  return lookup;
+}
+
+function newGlyphLookup(stack: readonly FontId[], weight: number): GlyphLookup {
   const cache = new Map<string, DrawnGlyph | undefined>();
   const find = (grapheme: string): DrawnGlyph | undefined => {
     const codePoints = [...grapheme.normalize('NFC')].map((c) => c.codePointAt(0) ?? 0);
@@ -69,9 +78,10 @@ export function glyphLookup(stack: readonly FontId[], weight: number): GlyphLook
       const glyph = font.glyphIndex(codePoint);
       if (glyph === 0) continue;
       const em = font.unitsPerEm;
+      let contours: ReturnType<OutlineFont['contours']> | undefined;
       return {
         advance: font.advance(glyph) / em,
-        path: (x, y, size) => contoursToPath(font.contours(glyph), x, y, size / em),
+        path: (x, y, size) => contoursToPath((contours ??= font.contours(glyph)), x, y, size / em),
       };
     }
     return undefined;

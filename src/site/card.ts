@@ -46,7 +46,16 @@ const lineHeight = 1.3;
 const titleArea = { top: 170, bottom: 540 };
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-export const graphemes = (text: string) => [...segmenter.segment(text.normalize('NFC'))].map((s) => s.segment);
+const graphemeCache = new Map<string, string[]>();
+/** The text's graphemes; remembered, because laying out a title measures the same words many times. */
+export function graphemes(text: string): string[] {
+  let found = graphemeCache.get(text);
+  if (!found) {
+    found = [...segmenter.segment(text.normalize('NFC'))].map((s) => s.segment);
+    graphemeCache.set(text, found);
+  }
+  return found;
+}
 
 /** True when every character of the text has a glyph in the lookup. */
 export function drawable(text: string, lookup: GlyphLookup): boolean {

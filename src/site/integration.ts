@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
+import { PrintCache, sha256 } from '../print/cache.ts';
 import { glyphLookup } from '../fonts/drawing.ts';
 import { fallbackChain, localeIds, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
 import { composeCard, type CardWords } from './card.ts';
@@ -32,7 +33,9 @@ export interface CardRequest {
  * the original it points to, drawn from the original).
  */
 export function cardRequest(html: string, pageUrl: string): CardRequest | undefined {
-  const doc = parse(html);
+  // The head says all a card needs; parsing only it keeps a thousand-page build quick.
+  const head = html.indexOf('</head>');
+  const doc = parse(head < 0 ? html : `${html.slice(0, head)}</head></html>`);
   const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
   const image = meta('og:image');
   const title = meta('og:title');
@@ -53,9 +56,18 @@ function headingStack(locale: LocaleId): FontId[] {
 export async function renderCard(request: CardRequest, logo: string): Promise<{ png: Buffer; titleDrawn: boolean }> {
   const stack = headingStack(request.locale);
   const card = composeCard(request.words, { title: glyphLookup(stack, 700), label: glyphLookup(stack, 400) }, logo);
-  const png = await sharp(Buffer.from(card.svg)).png({ compressionLevel: 9 }).toBuffer();
+  const key = sha256(card.svg);
+  const cached = cardCache?.readKeyed(key);
+  const png = cached ? Buffer.from(cached) : await sharp(Buffer.from(card.svg)).png({ compressionLevel: 6 }).toBuffer();
+  if (!cached) cardCache?.writeKeyed(key, png);
   return { png, titleDrawn: card.titleDrawn };
 }
+
+/**
+ * Cards drawn before, by the hash of their drawing: a rebuild draws only the cards whose page title
+ * changed. PRESS_NO_CACHE=1 (set by `npm run build -- --no-cache`) draws every card afresh.
+ */
+const cardCache = process.env.PRESS_NO_CACHE ? undefined : new PrintCache('node_modules/.cache/press-cards');
 
 function warnUndrawn(logger: AstroIntegrationLogger, request: CardRequest) {
   logger.warn(`${request.path}: no font of the ${request.locale} pages can draw every character of "${request.words.title}"; the card shows the site name instead of the title.`);
@@ -116,13 +128,18 @@ export function findability(): AstroIntegration {
           const request = cardRequest(readFileSync(join(out, file), 'utf8'), new URL(pagePath(file), site).href);
           if (request) requests.set(request.path, request);
         }
-        for (const request of requests.values()) {
-          const { png, titleDrawn } = await renderCard(request, logo);
-          if (!titleDrawn) warnUndrawn(logger, request);
-          const file = join(out, request.path);
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, png);
-        }
+        // A few at a time: sharp rasterises on its own threads while the next card is composed.
+        const queue = [...requests.values()];
+        const draw = async () => {
+          for (let request = queue.shift(); request; request = queue.shift()) {
+            const { png, titleDrawn } = await renderCard(request, logo);
+            if (!titleDrawn) warnUndrawn(logger, request);
+            const file = join(out, request.path);
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, png);
+          }
+        };
+        await Promise.all(Array.from({ length: 4 }, draw));
         logger.info(`${requests.size} social cards in ${relative(process.cwd(), join(out, 'social')) || 'social'}/`);
       },
     },
