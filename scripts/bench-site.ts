@@ -150,8 +150,9 @@ await build({ root: process.cwd(), outDir: ${JSON.stringify(siteOut)}, logLevel:
   const ratio = site.ms / base.ms;
   console.log(`bench: site build / vanilla: ${ratio.toFixed(2)}× (target ≤ 1.3×): ${ratio <= 1.3 ? 'met' : 'NOT met'}`);
   console.log(`bench: per page: ours ${((site.ms / pages.site) * 1000).toFixed(0)} µs, vanilla ${((base.ms / pages.vanilla) * 1000).toFixed(0)} µs (ours builds home, topic, bulletin and print pages too)`);
-  const peak = Math.max(site.peakTree, full.peakTree);
-  console.log(`bench: peak memory, whole tree: ${megabytes(peak)} (target ≤ ${megabytes(gigabyte)}): ${peak <= gigabyte ? 'met' : 'NOT met'}`);
+  // The target is the site build's, as compared with vanilla; the full build adds Chromium printing PDFs.
+  const peak = Math.max(site.peakProcess, site.peakTree);
+  console.log(`bench: peak memory of the site build: ${megabytes(peak)} (target ≤ ${megabytes(gigabyte)}): ${peak <= gigabyte ? 'met' : 'NOT met'}; full build with Chromium: ${megabytes(full.peakTree)} in all`);
 }
 
 try {
