@@ -28,7 +28,8 @@ const inSitemap = (url) => {
 export default defineConfig({
   site: process.env.PRESS_SITE_URL ?? 'https://sngv.thainguyen.gov.vn',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages carry their small stylesheet inline: one request fewer before a phone shows anything.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   // Astro 7's default 'jsx' whitespace rules drop spaces between inline elements, gluing words
   // together; lossless compression keeps the text as written.
   compressHTML: true,
