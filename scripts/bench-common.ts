@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
 
-export function chromiumVersion(): string {
+function chromiumVersion(): string {
   return spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || `no Chromium at ${chromiumPath}`;
 }
 

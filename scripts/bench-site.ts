@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { formatProblems } from '../src/content/problems.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { localeIds } from '../src/i18n/locales.ts';
-import { contentDirVariable } from '../src/project.ts';
+import { contentDirVariable, printManifestVariable } from '../src/project.ts';
 import { syntheticContent } from './bench-content.ts';
 import { load, machine, measure, megabytes, seconds, type Measured } from './bench-common.ts';
 
@@ -117,7 +117,7 @@ async function main() {
   writeVanillaProject();
 
   const node = process.execPath;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', [contentDirVariable]: content, PRESS_NO_CACHE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', [contentDirVariable]: content, PRESS_NO_CACHE: '1', [printManifestVariable]: join(work, 'no-manifest.json') };
   for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
 
   console.log('bench: ours, site only (astro build)…');

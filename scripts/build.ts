@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
-import { contentDir, contentDirVariable, printManifestVariable } from '../src/project.ts';
+import { contentDir, contentDirVariable, printManifestFile, printManifestVariable } from '../src/project.ts';
 import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
@@ -75,11 +75,11 @@ async function main() {
       });
     };
     // First guess for the download links: the PDFs of the last build. Usually nothing changed.
-    const lastManifest = join(out, 'print', 'manifest.json');
+    const lastManifest = printManifestFile(out);
     await buildSite(staging, lastManifest);
     console.log(`site: built in ${seconds(started)}`);
     await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
-    const printed = join(staging, 'print', 'manifest.json');
+    const printed = printManifestFile(staging);
     if (!sameContent(lastManifest, printed)) {
       // The PDFs differ from the guess: build the pages again so every link states the true pages and size.
       const again = performance.now();

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFailure } from '../src/cli/report.ts';
 import { printPublications } from '../src/print/stage.ts';
-import { printManifestVariable } from '../src/project.ts';
+import { printManifestFile, printManifestVariable } from '../src/project.ts';
 import { downloads } from '../src/site/downloads.ts';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  process.env[printManifestVariable] = join(siteDir, 'print', 'manifest.json');
+  process.env[printManifestVariable] = printManifestFile(siteDir);
   console.log(`print: from the site built in ${values.site}/ (after changing content, run npm run build first, or npm run build -- --press)`);
   const screenFiles = () => JSON.stringify(downloads());
   const linked = screenFiles();

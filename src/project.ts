@@ -2,7 +2,7 @@
  * Where the project's inputs are. The content folder can be pointed elsewhere (test fixtures,
  * a trial run on a copy) with PRESS_CONTENT_DIR; everything that reads content asks here.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const contentDirVariable = 'PRESS_CONTENT_DIR';
 
@@ -17,5 +17,10 @@ export function contentDir(): string {
 export const printManifestVariable = 'PRESS_PRINT_MANIFEST';
 
 export function printManifestPath(): string {
-  return resolve(process.env[printManifestVariable] ?? 'dist/print/manifest.json');
+  return resolve(process.env[printManifestVariable] ?? printManifestFile('dist'));
+}
+
+/** The print manifest of a built site. */
+export function printManifestFile(siteDir: string): string {
+  return join(siteDir, 'print', 'manifest.json');
 }

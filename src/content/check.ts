@@ -215,7 +215,14 @@ export function checkContent(input: CheckInput): CheckResult {
 
   function checkImage(mdxPath: string, src: string, line: number, field?: string) {
     const folder = mdxPath.slice(0, mdxPath.lastIndexOf('/'));
-    const resolved = normalise(`${folder}/${decodeURI(src.split(/[?#]/)[0] ?? '')}`);
+    const path = src.split(/[?#]/)[0] ?? '';
+    let decoded = path;
+    try {
+      decoded = decodeURI(path);
+    } catch {
+      // A stray `%` is part of the file name as written.
+    }
+    const resolved = normalise(`${folder}/${decoded}`);
     if (!assets.has(resolved)) {
       report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, field ? { line, field } : { line });
     }

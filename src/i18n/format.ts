@@ -27,24 +27,36 @@ export function formatMonth(month: string, locale: LocaleId): string {
 }
 
 export function formatNumber(value: number, locale: LocaleId, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locales[locale].intl, options).format(value);
+  return numberFormat(locale, options).format(value);
 }
 
 const intl = (locale: LocaleId) => locales[locale].intl;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** One formatter per locale and options for the whole build: a catalogue formats thousands of numbers. */
+function numberFormat(locale: LocaleId, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intl(locale), options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Investment amounts in full, so no reader has to decode "Tr" or "億": "US$120,000,000". */
 export function formatUsd(value: number, locale: LocaleId): string {
-  return new Intl.NumberFormat(intl(locale), { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
 }
 
 /** Areas in hectares, with the locale's unit ("22,000 ha", "22,000公顷"). */
 export function formatHectares(value: number, locale: LocaleId): string {
-  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).format(value);
 }
 
 /** A span of areas with the locale's range sign and unit ("50–200 ha", "50～200 ha", "50-200公顷"). */
 export function formatHectareRange(from: number, to: number, locale: LocaleId): string {
-  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).formatRange(from, to);
+  return numberFormat(locale, { style: 'unit', unit: 'hectare', maximumFractionDigits: 1 }).formatRange(from, to);
 }
 
 /** Units key figures are written in. */
@@ -53,7 +65,7 @@ export type FigureUnit = (typeof figureUnits)[number];
 
 /** A key figure as printed in the booklet: large numbers compact ("1.34 million", "134万"). */
 export function formatFigure(value: number, unit: FigureUnit, locale: LocaleId): string {
-  const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(intl(locale), options).format(value);
+  const number = (options: Intl.NumberFormatOptions) => numberFormat(locale, options).format(value);
   switch (unit) {
     case 'km2':
       return `${number({ maximumFractionDigits: 0 })} km²`;
@@ -75,5 +87,5 @@ export function formatFigure(value: number, unit: FigureUnit, locale: LocaleId):
 /** A file's size as readers expect it: "1.2 MB", "850 kB" (decimal units, like file browsers). */
 export function formatFileSize(bytes: number, locale: LocaleId): string {
   const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [Math.max(1, bytes / 1e3), 'kilobyte'];
-  return new Intl.NumberFormat(intl(locale), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: bytes >= 1e6 ? 1 : 0 }).format(value);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: bytes >= 1e6 ? 1 : 0 }).format(value);
 }

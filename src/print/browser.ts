@@ -58,12 +58,20 @@ export async function openPrintSite(browser: Browser, siteDir: string): Promise<
  * Watches what one page reads. Requests that fail or find nothing are recorded in `missing`: a
  * print page must never quietly lose a font or image.
  */
-export function watchRequests(page: Page): { missing: string[] } {
+export function watchRequests(page: Page, site: PrintSite): { missing: string[] } {
   const missing: string[] = [];
+  page.on('request', (request) => {
+    // Host names outside loopback do not resolve; an address written as an IP would.
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && url.origin !== site.origin) missing.push(url.href);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) missing.push(new URL(response.url()).pathname);
   });
-  page.on('requestfailed', (request) => missing.push(request.url()));
+  page.on('requestfailed', (request) => {
+    // Aborted: the page was left for the next layout pass while the request was under way.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') missing.push(request.url());
+  });
   return { missing };
 }
 

@@ -67,7 +67,7 @@ export async function renderPdf(site: PrintSite, pagePath: string): Promise<Rend
 }
 
 async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<RenderResult> {
-  const { missing } = watchRequests(page);
+  const { missing } = watchRequests(page, site);
   const messages: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (m) => {

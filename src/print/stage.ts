@@ -2,7 +2,7 @@
  * The print stage: every print page Astro built becomes a PDF in `<site>/print/` — the screen PDF,
  * and with `press` a CMYK PDF/X file too — listed in `manifest.json`, with the print shop's order
  * sheet beside it. One Chromium serves the whole run (started only if something must be rendered),
- * publications render two at a time, and unchanged publications come from the cache.
+ * publications render concurrently (one more than the cores), and unchanged publications come from the cache.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, ty
 import { pagedjsDir } from './pagedjs.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
+import { printManifestFile } from '../project.ts';
 
 export class PrintError extends Error {}
 
@@ -176,7 +177,7 @@ async function pressPdf(raw: Uint8Array, metadata: PdfMetadata) {
 function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
   const manifest = sortManifest(entries);
   mkdirSync(join(siteDir, 'print'), { recursive: true });
-  writeFileSync(join(siteDir, 'print', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(printManifestFile(siteDir), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 

@@ -47,7 +47,7 @@ const titleArea = { top: 170, bottom: 540 };
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemeCache = new Map<string, string[]>();
-/** The text's graphemes; remembered, because laying out a title measures the same words many times. */
+/** The text's graphemes; remembered while one card is laid out, which measures the same words many times. */
 export function graphemes(text: string): string[] {
   let found = graphemeCache.get(text);
   if (!found) {
@@ -103,7 +103,7 @@ function width(text: string, lookup: GlyphLookup, size: number): number {
 }
 
 /** Greedy line filling; a unit wider than a whole line is cut between characters. */
-export function fillLines(units: readonly string[], fits: (line: string) => boolean): string[] {
+function fillLines(units: readonly string[], fits: (line: string) => boolean): string[] {
   const lines: string[] = [];
   let line = '';
   const pieces = units.flatMap((u) => (fits(u.trimEnd()) ? [u] : graphemes(u)));
@@ -179,6 +179,8 @@ export function drawLine(text: string, lookup: GlyphLookup, x: number, baseline:
  * at the top left.
  */
 export function composeCard(words: CardWords, fonts: CardFonts, logo: string): Card {
+  // Graphemes are remembered for one card's layout only.
+  graphemeCache.clear();
   const { width: cardWidth, height: cardHeight } = cardSize;
   const textWidth = cardWidth - 2 * margin;
   const titleDrawn = drawable(words.title, fonts.title);

@@ -3,7 +3,7 @@
  * (`dist/print/manifest.json`) so a link only ever names a file that was printed, with its true page
  * count and size. Pure functions over a manifest, plus one loader at the edge.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { manifestSchema, type Manifest, type ManifestEntry } from '../print/manifest.ts';
 import { projectAnchor, type PublicationKind } from '../print/publication.ts';
@@ -23,12 +23,18 @@ export interface Download {
 
 /**
  * The manifest the build handed over; empty when nothing was printed yet (first pass, dev). Read
- * afresh on each call: one process may build the site twice with different manifests.
+ * again when the file or its path changes: one process may build the site twice with different manifests.
  */
 export function loadPrintManifest(path = printManifestPath()): Manifest {
   if (!existsSync(path)) return [];
-  return manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const modified = statSync(path).mtimeMs;
+  if (lastRead?.path !== path || lastRead.modified !== modified) {
+    lastRead = { path, modified, manifest: manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) };
+  }
+  return lastRead.manifest;
 }
+
+let lastRead: { path: string; modified: number; manifest: Manifest } | undefined;
 
 const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? 'vi');
 

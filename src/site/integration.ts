@@ -19,7 +19,7 @@ import { composeCard, type CardWords } from './card.ts';
 import { cardPage } from './social.ts';
 
 /** The path of a locale's 404 page in the built site. */
-export const notFoundFile = (locale: LocaleId) => `${locale}/404.html`;
+const notFoundFile = (locale: LocaleId) => `${locale}/404.html`;
 
 export interface CardRequest {
   /** Site path of the card, `/social/….png`. */
@@ -32,7 +32,7 @@ export interface CardRequest {
  * The card a page asks for, when the page is the card's own (a fallback page shares the card of
  * the original it points to, drawn from the original).
  */
-export function cardRequest(html: string, pageUrl: string): CardRequest | undefined {
+function cardRequest(html: string, pageUrl: string): CardRequest | undefined {
   // The head says all a card needs; parsing only it keeps a thousand-page build quick.
   const head = html.indexOf('</head>');
   const doc = parse(head < 0 ? html : `${html.slice(0, head)}</head></html>`);
@@ -48,7 +48,7 @@ export function cardRequest(html: string, pageUrl: string): CardRequest | undefi
   return { path: card.pathname, locale, words: { title, siteName, domain: card.host, lineBreak: locales[locale].lineBreak } };
 }
 
-/** Heading fonts of the language, then of the languages it falls back to (as the page's CSS). */
+/** Heading fonts of the language, then of the languages it falls back to (a fallback page's title is in one of those). */
 function headingStack(locale: LocaleId): FontId[] {
   return [...new Set(fallbackChain(locale).flatMap((id) => locales[id].fonts.heading))];
 }

@@ -48,7 +48,7 @@ export interface ExcerptPart {
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Text as Pagefind stores it: the page's HTML source text, entities and all. */
-export function decodeHtmlText(html: string): string {
+function decodeHtmlText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {

@@ -1,14 +1,14 @@
 /**
  * Serves a built site from disk on loopback, the way a static host would: `/x/` answers with
- * `x/index.html`, a missing file with the site's own 404 page. For browser tests, Lighthouse and the
- * print bench's pagedjs-cli baseline; nothing here is used by the build itself.
+ * `x/index.html`, a missing file with the site's own 404 page. The print stage serves the built site
+ * to Chromium with it; browser tests, Lighthouse and the print bench's pagedjs-cli baseline too.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
-export const contentTypes: Record<string, string> = {
+const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +37,13 @@ export interface StaticServer {
 /** The file a URL path names inside `root`, or undefined when there is none. */
 export function resolveFile(root: string, urlPath: string): string | undefined {
   const base = normalize(root + sep);
-  let file = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // a malformed escape (`100%.jpg`) names no file
+  }
+  let file = normalize(join(root, decoded));
   if (!file.startsWith(base) && file !== normalize(root)) return undefined;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return existsSync(file) ? file : undefined;
