@@ -37,12 +37,12 @@ export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[]
     );
 }
 
-export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string, display: 'swap' | 'optional' = 'swap'): string {
+export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string): string {
   const family = fontFamilies[id].family;
   return files
     .map(
       (f) =>
-        `@font-face{font-family:'${family}';font-style:${f.style};font-weight:${f.weight};font-display:${display};` +
+        `@font-face{font-family:'${family}';font-style:${f.style};font-weight:${f.weight};font-display:swap;` +
         `src:url(${baseUrl}${f.file}) format('woff2');unicode-range:${f.unicodeRange}}`,
     )
     .join('\n');

@@ -97,7 +97,7 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
     const bySubset = wanted.get(font);
     if (!bySubset?.size) continue;
     const faces = (files.get(font) ?? []).filter((f) => bySubset.has(f.subset)).map((f) => ({ ...f, unicodeRange: unicodeRangeOf(bySubset.get(f.subset)!) }));
-    if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl, fontFamilies[font].webDisplay));
+    if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl));
   }
   return rules.join('\n');
 }

@@ -8,11 +8,11 @@
 
 /** Self-hosted font families; each is an @fontsource package with static TrueType-outline files. */
 export const fontFamilies = {
-  'noto-sans': { family: 'Noto Sans', package: '@fontsource/noto-sans', subsets: ['latin', 'latin-ext', 'vietnamese'], webDisplay: 'swap' },
-  'noto-serif': { family: 'Noto Serif', package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext', 'vietnamese'], webDisplay: 'swap' },
-  'noto-sans-jp': { family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp', subsets: 'all', webDisplay: 'optional' },
-  'noto-sans-kr': { family: 'Noto Sans KR', package: '@fontsource/noto-sans-kr', subsets: 'all', webDisplay: 'optional' },
-  'noto-sans-sc': { family: 'Noto Sans SC', package: '@fontsource/noto-sans-sc', subsets: 'all', webDisplay: 'optional' },
+  'noto-sans': { family: 'Noto Sans', package: '@fontsource/noto-sans', subsets: ['latin', 'latin-ext', 'vietnamese'] },
+  'noto-serif': { family: 'Noto Serif', package: '@fontsource/noto-serif', subsets: ['latin', 'latin-ext', 'vietnamese'] },
+  'noto-sans-jp': { family: 'Noto Sans JP', package: '@fontsource/noto-sans-jp', subsets: 'all' },
+  'noto-sans-kr': { family: 'Noto Sans KR', package: '@fontsource/noto-sans-kr', subsets: 'all' },
+  'noto-sans-sc': { family: 'Noto Sans SC', package: '@fontsource/noto-sans-sc', subsets: 'all' },
 } as const satisfies Record<string, FontFamily>;
 
 export interface FontFamily {
@@ -20,12 +20,6 @@ export interface FontFamily {
   package: string;
   /** Which of the package's unicode-range subsets to serve; `all` for CJK, which is split in ~100 slices. */
   subsets: readonly string[] | 'all';
-  /**
-   * `font-display` on web pages (print always waits for every font). CJK pages read dozens of
-   * slices: `optional` shows the reader's system font at once, with no text jumping when the web
-   * font arrives, and uses the web font from the cache on the next page.
-   */
-  webDisplay: 'swap' | 'optional';
 }
 
 export type FontId = keyof typeof fontFamilies;
