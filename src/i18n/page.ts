@@ -35,6 +35,15 @@ export function languageLinks(path: LocalizedPath, current: LocaleId): LanguageL
   return localeIds.map((id) => ({ locale: id, tag: locales[id].tag, name: locales[id].name, href: path(id), current: id === current }));
 }
 
+/**
+ * Every element marked with a language takes that language's font stacks, whatever its ancestors
+ * use: a Korean label inside an English text printed in a Korean booklet is drawn by the Korean
+ * font, never by a system font (which Chromium would print as Type 3, or as boxes).
+ */
+export function languageFontRules(): string {
+  return localeIds.map((id) => `[lang="${locales[id].tag}"]{${languageStyle(id)}}`).join('');
+}
+
 /** Font stacks and line breaking of a locale, as CSS custom properties on the element in that language. */
 export function languageStyle(locale: LocaleId): string {
   const { fonts } = locales[locale];
