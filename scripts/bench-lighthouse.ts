@@ -111,6 +111,10 @@ interface AuditFailure {
 async function main() {
   console.log(`bench: machine: ${machine()}`);
   console.log(`bench: ${load()}; Lighthouse ${JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')).version}, mobile form factor, simulated throttling`);
+  // Until the web font arrives a CJK page shows the system's CJK font, as every phone has one; a
+  // server without one shows boxes of other widths instead, and the swap counts as layout shift.
+  const cjkSystemFont = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout?.trim();
+  console.log(`bench: CJK system font: ${cjkSystemFont ? cjkSystemFont.split('\n')[0] : 'none (CJK pages measure a layout shift phones do not have; apt-get install fonts-noto-cjk to measure as a phone)'}`);
   ensureBuilt();
   const { pages, notes } = pagesToAudit();
   for (const note of notes) console.log(`bench: note: ${note}`);
