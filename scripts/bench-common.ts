@@ -128,3 +128,15 @@ export async function measure(command: string, args: readonly string[], options:
   rmSync(scratch, { recursive: true, force: true });
   return { ms, peakProcess, peakTree, method, stdout, stderr, status };
 }
+
+/** Runs a bench: its error as one line and a failing exit code, its temporary folders removed either way. */
+export async function runBench(main: () => Promise<void>, ...temporary: string[]): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  }
+}

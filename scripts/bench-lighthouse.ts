@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../src/print/browser.ts';
 import { serveSite } from '../src/site/static-server.ts';
-import { load, machine } from './bench-common.ts';
+import { load, machine, runBench } from './bench-common.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { build: { type: 'boolean', default: false }, save: { type: 'string' } } });
 const dist = 'dist';
@@ -170,9 +170,4 @@ async function main() {
   console.log('bench: is-crawlable and canonical judge http://127.0.0.1, not the public address: read their findings with that in mind');
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${(error as Error).message}`);
-  process.exitCode = 1;
-}
+await runBench(main);

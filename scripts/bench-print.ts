@@ -10,11 +10,11 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
-import { load, machine, seconds } from './bench-common.ts';
+import { load, machine, runBench, seconds } from './bench-common.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
 import { serveSite } from '../src/site/static-server.ts';
@@ -92,11 +92,4 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+await runBench(main, work);

@@ -14,7 +14,7 @@
  * Targets: site build ≤ 1.3 × vanilla time; peak memory ≤ 1.5 GB. Never fails on a target.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ import { checkContentFolder } from '../src/content/read.ts';
 import { localeIds } from '../src/i18n/locales.ts';
 import { contentDirVariable, printManifestVariable } from '../src/project.ts';
 import { syntheticContent } from './bench-content.ts';
-import { load, machine, measure, megabytes, seconds, type Measured } from './bench-common.ts';
+import { load, machine, measure, megabytes, runBench, seconds, type Measured } from './bench-common.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { articles: { type: 'string', default: '200' } } });
 const articles = Number(values.articles);
@@ -155,12 +155,4 @@ await build({ root: process.cwd(), outDir: ${JSON.stringify(siteOut)}, logLevel:
   console.log(`bench: peak memory of the site build: ${megabytes(peak)} (target ≤ ${megabytes(gigabyte)}): ${peak <= gigabyte ? 'met' : 'NOT met'}; full build with Chromium: ${megabytes(full.peakTree)} in all`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-  rmSync(buildCache, { recursive: true, force: true });
-}
+await runBench(main, work, buildCache);

@@ -27,7 +27,7 @@ import {
   type ProjectTranslationData,
   type PublicationTextData,
 } from './schema.ts';
-import { isSyntaxError, mdxSyntaxError, parseMdx, parseYaml, type YamlSource } from './source.ts';
+import { isSyntaxError, parseMdx, parseMdxBody, parseYaml, type YamlSource } from './source.ts';
 import { bodyImages, isLocalPath, lacksAlt } from './images.ts';
 import { placeholders } from '../scaffold/placeholders.ts';
 
@@ -162,12 +162,12 @@ export function checkContent(input: CheckInput): CheckResult {
       report('body-empty', shown, 'The file has no text below its frontmatter.', { line: source.bodyLine });
       return;
     }
-    const syntax = mdxSyntaxError(source.body);
-    if (syntax) {
-      report('mdx-syntax', shown, `The text cannot be read as MDX: ${syntax.reason}.`, { line: source.bodyLine + syntax.line - 1 });
+    const parsed = parseMdxBody(source.body);
+    if ('error' in parsed) {
+      report('mdx-syntax', shown, `The text cannot be read as MDX: ${parsed.error.reason}.`, { line: source.bodyLine + parsed.error.line - 1 });
       return;
     }
-    for (const image of bodyImages(source.body)) {
+    for (const image of bodyImages(parsed.tree)) {
       const line = source.bodyLine + image.line - 1;
       if (lacksAlt(image)) report('image-alt-missing', shown, `The image "${image.src}" has no alt text describing it.`, { line, field: 'alt' });
       if (isLocalPath(image.src)) checkImage(file.path, image.src, line);

@@ -3,7 +3,7 @@
  * `<Picture>` — with their alt text, so the content check can require a description of every image
  * in every language. Parsed with the same parser Astro compiles MDX with.
  */
-import { mdxToMdast } from 'satteri';
+import type { MdxTree } from './source.ts';
 
 export interface BodyImage {
   /** Line in the body (1-based). */
@@ -27,8 +27,8 @@ interface MdastNode {
 
 const imageElements = new Set(['img', 'Image', 'Picture']);
 
-/** Every image of a body that parses (call after the syntax check). */
-export function bodyImages(body: string): BodyImage[] {
+/** Every image of a parsed body (see parseMdxBody). */
+export function bodyImages(tree: MdxTree): BodyImage[] {
   const images: BodyImage[] = [];
   const visit = (node: MdastNode) => {
     const line = node.position?.start?.line ?? 1;
@@ -43,7 +43,7 @@ export function bodyImages(body: string): BodyImage[] {
     }
     for (const child of node.children ?? []) visit(child);
   };
-  visit(mdxToMdast(body) as MdastNode);
+  visit(tree as MdastNode);
   return images;
 }
 

@@ -82,17 +82,19 @@ export function parseMdx(text: string): MdxSource {
   };
 }
 
+/** An MDX body's syntax tree, as Astro's own parser builds it. */
+export type MdxTree = ReturnType<typeof mdxToMdast>;
+
 /**
- * Parses an MDX body with the same parser Astro compiles it with, to report a syntax error with its
- * line (relative to the body) before the build starts.
+ * Parses an MDX body with the same parser Astro compiles it with: the tree for further checks, or a
+ * syntax error with its line (relative to the body) to report before the build starts.
  */
-export function mdxSyntaxError(body: string): { line: number; reason: string } | undefined {
+export function parseMdxBody(body: string): { tree: MdxTree } | { error: { line: number; reason: string } } {
   try {
-    mdxToMdast(body);
-    return undefined;
+    return { tree: mdxToMdast(body) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const match = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(message);
-    return { line: Number(match?.[1] ?? 1), reason: (match?.[3] ?? message).replace(/ \(\d+:\d+\)/g, '') };
+    return { error: { line: Number(match?.[1] ?? 1), reason: (match?.[3] ?? message).replace(/ \(\d+:\d+\)/g, '') } };
   }
 }

@@ -58,9 +58,26 @@ export function downloads(filter: { kind?: PublicationKind; slug?: string } = {}
     .sort((a, b) => a.kind.localeCompare(b.kind) || b.slug.localeCompare(a.slug) || localeOrder(a.locales) - localeOrder(b.locales));
 }
 
-export interface ProjectSheetLink extends Download {
+export interface BookletLink extends Download {
   /** The language of the booklet linked (the reader's, or the next one along the fallback chain). */
   locale: LocaleId;
+}
+
+/** The first of the booklet PDFs that is in the reader's language or the nearest along its fallback chain. */
+function nearestBooklet(entries: readonly ManifestEntry[], locale: LocaleId): { entry: ManifestEntry; link: BookletLink } | undefined {
+  for (const candidate of fallbackChain(locale)) {
+    const entry = entries.find((e) => e.kind === 'booklet' && e.variant === 'screen' && e.locale === candidate);
+    if (entry) return { entry, link: { ...toDownload(entry), locale: candidate } };
+  }
+  return undefined;
+}
+
+/** A booklet's PDF for a reader of `locale`: their language's edition, or the nearest one printed. */
+export function bookletDownload(slug: string, locale: LocaleId, manifest: Manifest = loadPrintManifest()): BookletLink | undefined {
+  return nearestBooklet(manifest.filter((e) => e.slug === slug), locale)?.link;
+}
+
+export interface ProjectSheetLink extends BookletLink {
   /** The page the project's sheet starts on. */
   page: number;
 }
@@ -71,16 +88,10 @@ export interface ProjectSheetLink extends Download {
  */
 export function projectSheet(projectSlug: string, locale: LocaleId, manifest: Manifest = loadPrintManifest()): ProjectSheetLink | undefined {
   const anchor = projectAnchor(projectSlug);
-  const booklets = manifest.filter((e) => e.kind === 'booklet' && e.variant === 'screen' && e.anchors?.[anchor]);
-  for (const candidate of fallbackChain(locale)) {
-    const entry = booklets.find((e) => e.locale === candidate);
-    if (entry) {
-      const page = entry.anchors![anchor]!;
-      const download = toDownload(entry);
-      return { ...download, locale: candidate, page, href: `${download.href}#page=${page}` };
-    }
-  }
-  return undefined;
+  const found = nearestBooklet(manifest.filter((e) => e.anchors?.[anchor]), locale);
+  if (!found) return undefined;
+  const page = found.entry.anchors![anchor]!;
+  return { ...found.link, page, href: `${found.link.href}#page=${page}` };
 }
 
 export interface PublicationDownloads {

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, type ContentFile } from '../../src/content/check.ts';
 import { bodyImages, isLocalPath, lacksAlt } from '../../src/content/images.ts';
+import { parseMdxBody, type MdxTree } from '../../src/content/source.ts';
+
+const imagesOf = (body: string) => bodyImages((parseMdxBody(body) as { tree: MdxTree }).tree);
 
 const article = (fields: string, body = 'Text.') => `---\n${fields}\n---\n\n${body}\n`;
 const good = 'title: "Tea"\nsummary: "About tea."\ntopic: tea\ndate: 2026-09-01';
@@ -14,7 +17,7 @@ function check(files: Record<string, string>, assets: string[] = ['articles/tea/
 
 describe('images in a text', () => {
   it('finds Markdown and JSX images with their alt text and line', () => {
-    const images = bodyImages('Text.\n\n![Hills](./a.jpg)\n\n![](./b.jpg)\n\n<img src="./c.jpg" />\n\nSee <Image src={x} alt={caption} /> here.');
+    const images = imagesOf('Text.\n\n![Hills](./a.jpg)\n\n![](./b.jpg)\n\n<img src="./c.jpg" />\n\nSee <Image src={x} alt={caption} /> here.');
     expect(images).toEqual([
       { line: 3, src: './a.jpg', alt: 'Hills', altIsCode: false },
       { line: 5, src: './b.jpg', alt: '', altIsCode: false },
