@@ -11,8 +11,12 @@ import { contoursToPath, OutlineFont } from './outlines.ts';
 import { fontPackages } from './packages.ts';
 
 export interface DrawnGlyph {
+  /** Names the outline: the font file and glyph index (two characters may share a glyph). */
+  id: string;
   /** Advance width, in ems. */
   advance: number;
+  /** The outline's extent, in ems from the pen position, y pointing up (all zero for a space). */
+  bounds(): { xMin: number; yMin: number; xMax: number; yMax: number };
   /** SVG path data of the glyph with its pen position on the baseline at (x, y), `size` px per em. */
   path(x: number, y: number, size: number): string;
 }
@@ -79,9 +83,19 @@ function newGlyphLookup(stack: readonly FontId[], weight: number): GlyphLookup {
       if (glyph === 0) continue;
       const em = font.unitsPerEm;
       let contours: ReturnType<OutlineFont['contours']> | undefined;
+      const outline = () => (contours ??= font.contours(glyph));
       return {
+        id: `${slice.path}#${glyph}`,
         advance: font.advance(glyph) / em,
-        path: (x, y, size) => contoursToPath((contours ??= font.contours(glyph)), x, y, size / em),
+        // Control points enclose the quadratic curves through them, so their extent bounds the glyph.
+        bounds: () => {
+          const points = outline().flat();
+          if (!points.length) return { xMin: 0, yMin: 0, xMax: 0, yMax: 0 };
+          const xs = points.map((p) => p.x / em);
+          const ys = points.map((p) => p.y / em);
+          return { xMin: Math.min(...xs), yMin: Math.min(...ys), xMax: Math.max(...xs), yMax: Math.max(...ys) };
+        },
+        path: (x, y, size) => contoursToPath(outline(), x, y, size / em),
       };
     }
     return undefined;

@@ -12,6 +12,8 @@ import { fontFaceCss, parseUnicodeRange, type FontFile } from './faces.ts';
 export interface FontUse {
   font: FontId;
   text: string;
+  /** The same text is on many pages (UI strings, language names): its characters are collected once per build. */
+  shared?: boolean;
 }
 
 /** Drawn by CSS rather than written in the page (list bullets, quotes, separators). */
@@ -40,7 +42,16 @@ export class SliceLookup {
     }
   }
 
+  private readonly found = new Map<number, string | undefined>();
+
   subsetOf(codePoint: number): string | undefined {
+    if (this.found.has(codePoint)) return this.found.get(codePoint);
+    const subset = this.search(codePoint);
+    this.found.set(codePoint, subset);
+    return subset;
+  }
+
+  private search(codePoint: number): string | undefined {
     // The last interval starting at or before the code point, or, where slices overlap (latin-ext
     // and vietnamese), an earlier one that still reaches it.
     let low = 0;
@@ -58,18 +69,40 @@ export class SliceLookup {
   }
 }
 
+/** The distinct code points of a text. */
+function codePoints(text: string): Set<number> {
+  const points = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i)!;
+    points.add(point);
+    if (point > 0xffff) i++;
+  }
+  return points;
+}
+
+const hexOf = new Map<number, string>();
+const hex = (n: number) => {
+  let found = hexOf.get(n);
+  if (found === undefined) {
+    found = n.toString(16).toUpperCase();
+    hexOf.set(n, found);
+  }
+  return found;
+};
+
 /** `[0x41, 0x42, 0x43, 0x5a]` → `U+41-43,U+5A`. */
 export function unicodeRangeOf(codePoints: Iterable<number>): string {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const sorted = Uint32Array.from(new Set(codePoints)).sort();
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const start = sorted[i]!;
     while (sorted[i + 1] === sorted[i]! + 1) i++;
-    const hex = (n: number) => n.toString(16).toUpperCase();
     parts.push(start === sorted[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(sorted[i]!)}`);
   }
   return parts.join(',');
 }
+
+const sharedPoints = new Map<string, Set<number>>();
 
 /**
  * The @font-face rules a page needs: for each family, every face (weight, style) of each slice that
@@ -77,18 +110,25 @@ export function unicodeRangeOf(codePoints: Iterable<number>): string {
  */
 export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId, readonly FontFile[]>, lookups: ReadonlyMap<FontId, SliceLookup>, baseUrl: string): string {
   const wanted = new Map<FontId, Map<string, Set<number>>>();
-  for (const { font, text } of uses) {
+  // A page's whole text is used by several families: its characters are collected once.
+  const pointsOf = new Map<string, Set<number>>();
+  for (const { font, text, shared } of uses) {
     const lookup = lookups.get(font);
     if (!lookup) continue;
     const bySubset = wanted.get(font) ?? new Map<string, Set<number>>();
     wanted.set(font, bySubset);
-    for (const character of new Set(text + generatedCharacters)) {
-      const codePoint = character.codePointAt(0)!;
+    const known = shared ? sharedPoints : pointsOf;
+    let points = known.get(text);
+    if (!points) {
+      points = codePoints(text + generatedCharacters);
+      known.set(text, points);
+    }
+    for (const codePoint of points) {
       const subset = lookup.subsetOf(codePoint);
       if (subset === undefined) continue;
-      const points = bySubset.get(subset) ?? new Set<number>();
-      points.add(codePoint);
-      bySubset.set(subset, points);
+      const inSubset = bySubset.get(subset) ?? new Set<number>();
+      inSubset.add(codePoint);
+      bySubset.set(subset, inSubset);
     }
   }
   const rules: string[] = [];
@@ -96,7 +136,9 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
   for (const font of Object.keys(fontFamilies) as FontId[]) {
     const bySubset = wanted.get(font);
     if (!bySubset?.size) continue;
-    const faces = (files.get(font) ?? []).filter((f) => bySubset.has(f.subset)).map((f) => ({ ...f, unicodeRange: unicodeRangeOf(bySubset.get(f.subset)!) }));
+    // Every face (weight, style) of a slice gets the same range.
+    const ranges = new Map([...bySubset].map(([subset, points]) => [subset, unicodeRangeOf(points)]));
+    const faces = (files.get(font) ?? []).filter((f) => ranges.has(f.subset)).map((f) => ({ ...f, unicodeRange: ranges.get(f.subset)! }));
     if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl));
   }
   return rules.join('\n');
@@ -107,8 +149,11 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
  * language and the languages it falls back to, and each other language's name (the language
  * switcher) in that language's own fonts.
  */
-export function webPageFontUses(locale: LocaleId, pageText: string): FontUse[] {
-  const own = pageFonts(locale).map((font) => ({ font, text: pageText }));
-  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: locales[id].name })));
+export function webPageFontUses(locale: LocaleId, pageText: string, uiText: string): FontUse[] {
+  const own = pageFonts(locale).flatMap((font) => [
+    { font, text: pageText },
+    { font, text: uiText, shared: true },
+  ]);
+  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: locales[id].name, shared: true })));
   return [...own, ...names];
 }

@@ -37,9 +37,31 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
+type Translate = ReturnType<typeof i18n.getFixedT<typeof namespaces>>;
+const translators = new Map<LocaleId, Translate>();
+
 /** The translate function of one locale; `t('print:contents')` reaches other namespaces. */
-export function useTranslations(locale: LocaleId) {
-  return i18n.getFixedT(locale, namespaces);
+export function useTranslations(locale: LocaleId): Translate {
+  let translate = translators.get(locale);
+  if (!translate) {
+    const fixed = i18n.getFixedT(locale, namespaces);
+    // Every page asks for the same few dozen strings: a string without options is looked up once.
+    const found = new Map<string, string>();
+    // Untyped inside: the typed signature is the one callers see.
+    const call = fixed as unknown as (...args: unknown[]) => string;
+    translate = ((...args: unknown[]) => {
+      const [key] = args;
+      if (args.length > 1 || typeof key !== 'string') return call(...args);
+      let text = found.get(key);
+      if (text === undefined) {
+        text = call(key);
+        found.set(key, text);
+      }
+      return text;
+    }) as unknown as Translate;
+    translators.set(locale, translate);
+  }
+  return translate;
 }
 
 const uiTexts = new Map<LocaleId, string>();

@@ -1,8 +1,11 @@
 /**
  * The social card of a page (1200×630): the site's mark and name, the page title in large type and
- * the site's address, composed as SVG for sharp to rasterise. All text is drawn as glyph outlines
- * (src/fonts/drawing.ts), so CJK and Vietnamese titles look the same on every build machine.
- * Pure: glyph lookups come in, SVG comes out.
+ * the site's address. All text is drawn as glyph outlines (src/fonts/drawing.ts), so CJK and
+ * Vietnamese titles look the same on every build machine.
+ *
+ * Pure: glyph lookups come in; out come the background as SVG (the same for every page of a
+ * language) and the title as placed glyphs, which src/site/card-painter.ts draws from glyph images
+ * kept between cards: a thousand cards share a few hundred glyphs.
  */
 import type { DrawnGlyph, GlyphLookup } from '../fonts/drawing.ts';
 import type { LocaleDefinition } from '../i18n/locales.ts';
@@ -30,8 +33,21 @@ export interface CardFonts {
   label: GlyphLookup;
 }
 
+/** One glyph of the title: its pen position on the baseline, in card pixels. */
+export interface PlacedGlyph {
+  glyph: DrawnGlyph;
+  x: number;
+  baseline: number;
+  /** Pixels per em. */
+  size: number;
+}
+
 export interface Card {
-  svg: string;
+  /** Everything but the title, as SVG of the card's size. */
+  background: string;
+  /** The colour the background is filled with, under the title. */
+  backgroundColour: string;
+  title: { colour: string; glyphs: PlacedGlyph[] };
   /** False when the title could not be drawn and the site name took its place. */
   titleDrawn: boolean;
   /** The title as laid out, one entry per line (for tests and messages). */
@@ -174,15 +190,27 @@ export function drawLine(text: string, lookup: GlyphLookup, x: number, baseline:
   return d;
 }
 
+/** The glyphs of one line of text, pen starting at (x, baseline). */
+export function placeLine(text: string, lookup: GlyphLookup, x: number, baseline: number, size: number): PlacedGlyph[] {
+  let pen = x;
+  const placed: PlacedGlyph[] = [];
+  for (const g of graphemes(text)) {
+    const glyph = lookup(g);
+    if (!glyph) continue;
+    placed.push({ glyph, x: pen, baseline, size });
+    pen += glyph.advance * size;
+  }
+  return placed;
+}
+
 /**
- * The card as SVG. `logo` is the site's square mark as an SVG document (the favicon); it is nested
+ * The card. `logo` is the site's square mark as an SVG document (the favicon); it is nested
  * at the top left.
  */
 export function composeCard(words: CardWords, fonts: CardFonts, logo: string): Card {
   // Graphemes are remembered for one card's layout only.
   graphemeCache.clear();
-  const { width: cardWidth, height: cardHeight } = cardSize;
-  const textWidth = cardWidth - 2 * margin;
+  const textWidth = cardSize.width - 2 * margin;
   const titleDrawn = drawable(words.title, fonts.title);
   const title = titleDrawn ? words.title : words.siteName;
   for (const [what, text, lookup] of [['site name', words.siteName, fonts.title], ['site name', words.siteName, fonts.label], ['address', words.domain, fonts.label]] as const) {
@@ -193,27 +221,41 @@ export function composeCard(words: CardWords, fonts: CardFonts, logo: string): C
   const step = size * lineHeight;
   const blockHeight = step * (lines.length - 1) + size;
   const firstBaseline = titleArea.top + (titleArea.bottom - titleArea.top - blockHeight) / 2 + size * 0.9;
-  const titlePath = lines.map((line, i) => drawLine(line, fonts.title, margin, firstBaseline + i * step, size)).join('');
+  const titleGlyphs = lines.flatMap((line, i) => placeLine(line, fonts.title, margin, firstBaseline + i * step, size));
 
+  // The site name is not repeated above itself (home pages, titles that cannot be drawn).
+  const label = title !== words.siteName ? words.siteName : '';
+  const backgrounds = backgroundCache.get(fonts.label) ?? new Map<string, string>();
+  backgroundCache.set(fonts.label, backgrounds);
+  const backgroundKey = [label, words.domain, logo].join('\u0000');
+  let background = backgrounds.get(backgroundKey);
+  if (background === undefined) {
+    background = cardBackground(label, words.domain, logo, fonts.label);
+    backgrounds.set(backgroundKey, background);
+  }
+  return { background, backgroundColour: colours.background, title: { colour: colours.title, glyphs: titleGlyphs }, titleDrawn, lines };
+}
+
+/** Backgrounds by label font, then by what they show: the same for every card of a language. */
+const backgroundCache = new WeakMap<GlyphLookup, Map<string, string>>();
+
+function cardBackground(siteName: string, domain: string, logo: string, font: GlyphLookup): string {
+  const { width: cardWidth, height: cardHeight } = cardSize;
   const labelSize = 30;
   const logoSize = 68;
   const labelX = margin + logoSize + 24;
-  const labelFits = (line: string) => width(line, fonts.label, labelSize) <= cardWidth - labelX - margin;
-  const label = labelFits(words.siteName) ? words.siteName : truncate(words.siteName, labelFits);
-  // The site name is not repeated above itself (home pages, titles that cannot be drawn).
-  const labelPath = title !== words.siteName ? drawLine(label, fonts.label, labelX, 66 + logoSize / 2 + labelSize * 0.35, labelSize) : '';
-  const domainPath = drawLine(words.domain, fonts.label, margin, 580, 26);
+  const labelFits = (line: string) => width(line, font, labelSize) <= cardWidth - labelX - margin;
+  const label = labelFits(siteName) ? siteName : truncate(siteName, labelFits);
+  const labelPath = drawLine(label, font, labelX, 66 + logoSize / 2 + labelSize * 0.35, labelSize);
+  const domainPath = drawLine(domain, font, margin, 580, 26);
   const nestedLogo = logo.replace(/^[\s\S]*?<svg\b/, `<svg x="${margin}" y="66" width="${logoSize}" height="${logoSize}"`);
-
-  const svg = [
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${cardWidth}" height="${cardHeight}" viewBox="0 0 ${cardWidth} ${cardHeight}">`,
     `<rect width="${cardWidth}" height="${cardHeight}" fill="${colours.background}"/>`,
     nestedLogo,
     `<path fill="${colours.label}" d="${labelPath}"/>`,
-    `<path fill="${colours.title}" d="${titlePath}"/>`,
     `<path fill="${colours.domain}" d="${domainPath}"/>`,
     `<rect y="${cardHeight - 10}" width="${cardWidth}" height="10" fill="${colours.rule}"/>`,
     '</svg>',
   ].join('');
-  return { svg, titleDrawn, lines };
 }

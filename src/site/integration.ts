@@ -1,111 +1,88 @@
 /**
- * Build steps for findability that need the finished pages:
+ * Build steps for findability:
  * - each locale's 404 page moves from `<locale>/404/index.html` (Astro's directory format) to
  *   `<locale>/404.html`, where static hosts (and src/site/static-server.ts) look for it;
- * - social cards: every page whose `og:image` is a generated card (`/social/…png`) and which is
- *   itself the card's page (its `og:url`) gets its card drawn from its own title and site name.
- * In `astro dev`, cards are drawn on request from the page the dev server renders.
+ * - social cards: every page whose card is its own asks for it while it renders
+ *   (src/site/card-requests.ts); a worker thread (src/site/card-worker.ts) draws them meanwhile,
+ *   and the build waits for the last one when the pages are done.
+ * In `astro dev`, a card is drawn on request, after rendering the page that asks for it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { parse } from 'node-html-parser';
-import sharp from 'sharp';
-import { PrintCache, sha256 } from '../print/cache.ts';
-import { glyphLookup } from '../fonts/drawing.ts';
-import { fallbackChain, localeIds, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
-import { composeCard, type CardWords } from './card.ts';
+import { localeIds, type LocaleId } from '../i18n/locales.ts';
+import { cardDrawer, type CardRequest } from './card-painter.ts';
+import { onCardRequest } from './card-requests.ts';
+import type { CardWorkerData, FromCardWorker, ToCardWorker } from './card-worker.ts';
 import { cardPage } from './social.ts';
 
 /** The path of a locale's 404 page in the built site. */
 const notFoundFile = (locale: LocaleId) => `${locale}/404.html`;
 
-export interface CardRequest {
-  /** Site path of the card, `/social/….png`. */
-  path: string;
-  locale: LocaleId;
-  words: CardWords;
-}
-
-/**
- * The card a page asks for, when the page is the card's own (a fallback page shares the card of
- * the original it points to, drawn from the original).
- */
-function cardRequest(html: string, pageUrl: string): CardRequest | undefined {
-  // The head says all a card needs; parsing only it keeps a thousand-page build quick.
-  const head = html.indexOf('</head>');
-  const doc = parse(head < 0 ? html : `${html.slice(0, head)}</head></html>`);
-  const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
-  const image = meta('og:image');
-  const title = meta('og:title');
-  const siteName = meta('og:site_name');
-  const lang = doc.querySelector('html')?.getAttribute('lang');
-  const locale = localeIds.find((id) => locales[id].tag === lang);
-  if (!image || !title || !siteName || !locale || meta('og:url') !== pageUrl) return undefined;
-  const card = new URL(image);
-  if (!cardPage(card.pathname)) return undefined;
-  return { path: card.pathname, locale, words: { title, siteName, domain: card.host, lineBreak: locales[locale].lineBreak } };
-}
-
-/** Heading fonts of the language, then of the languages it falls back to (a fallback page's title is in one of those). */
-function headingStack(locale: LocaleId): FontId[] {
-  return [...new Set(fallbackChain(locale).flatMap((id) => locales[id].fonts.heading))];
-}
-
-export async function renderCard(request: CardRequest, logo: string): Promise<{ png: Buffer; titleDrawn: boolean }> {
-  const stack = headingStack(request.locale);
-  const card = composeCard(request.words, { title: glyphLookup(stack, 700), label: glyphLookup(stack, 400) }, logo);
-  const key = sha256(card.svg);
-  const cached = cardCache?.readKeyed(key);
-  const png = cached ? Buffer.from(cached) : await sharp(Buffer.from(card.svg)).png({ compressionLevel: 6 }).toBuffer();
-  if (!cached) cardCache?.writeKeyed(key, png);
-  return { png, titleDrawn: card.titleDrawn };
-}
-
-/**
- * Cards drawn before, by the hash of their drawing: a rebuild draws only the cards whose page title
- * changed. PRESS_NO_CACHE=1 (set by `npm run build -- --no-cache`) draws every card afresh.
- */
-const cardCache = process.env.PRESS_NO_CACHE ? undefined : new PrintCache('node_modules/.cache/press-cards');
-
 function warnUndrawn(logger: AstroIntegrationLogger, request: CardRequest) {
   logger.warn(`${request.path}: no font of the ${request.locale} pages can draw every character of "${request.words.title}"; the card shows the site name instead of the title.`);
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
-}
-
-/** `vi/articles/tea/index.html` → `/vi/articles/tea/`; `vi/404.html` stays a file. */
-function pagePath(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+/** The card-drawing thread of one build: takes requests at once, and is done when `finish` resolves. */
+function startCardWorker(data: CardWorkerData) {
+  // `--input-type` (a build started with `node -e`) applies to the main script only; a worker refuses it.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+  const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: data, execArgv });
+  // A build that fails before its pages are done must still be able to exit.
+  worker.unref();
+  const done = new Promise<FromCardWorker>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The social-card thread stopped (exit code ${code}) before drawing every card.`)));
+  });
+  // Rejections are collected by finish(); until then the build goes on.
+  done.catch(() => {});
+  const post = (message: ToCardWorker) => worker.postMessage(message);
+  return {
+    request: (request: CardRequest) => post({ type: 'card', request }),
+    finish: async () => {
+      worker.ref();
+      post({ type: 'end' });
+      try {
+        return await done;
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
 }
 
 export function findability(): AstroIntegration {
-  let site = new URL('http://localhost/');
   let publicDir = '';
+  let outDir = '';
+  let cards: ReturnType<typeof startCardWorker> | undefined;
+  const logo = () => readFileSync(join(publicDir, 'favicon.svg'), 'utf8');
   return {
     name: 'press:findability',
     hooks: {
       'astro:config:done': ({ config }) => {
-        site = config.site ? new URL(config.site) : site;
         publicDir = fileURLToPath(config.publicDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:server:setup': ({ server, logger }) => {
+        // The dev server renders the page a card belongs to, which asks for its card on the way.
+        const requested = new Map<string, CardRequest>();
+        onCardRequest((request) => requested.set(request.path, request));
+        const draw = cardDrawer(logo());
         server.middlewares.use(async (req, res, next) => {
           const path = new URL(req.url ?? '/', 'http://x').pathname;
           const page = cardPage(path);
           const address = server.httpServer?.address();
           if (!page || !address || typeof address === 'string') return next();
           try {
+            requested.delete(path);
             const response = await fetch(`http://localhost:${address.port}${page}`);
-            // In dev, a page's card is drawn whatever og:url says, so fallback pages show one too.
-            const html = await response.text();
-            const url = parse(html).querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
-            const request = response.ok ? cardRequest(html, url) : undefined;
+            await response.arrayBuffer();
+            const request = response.ok ? requested.get(path) : undefined;
             if (!request) return next();
-            const { png, titleDrawn } = await renderCard(request, readFileSync(join(publicDir, 'favicon.svg'), 'utf8'));
+            const { png, titleDrawn } = await draw(request);
             if (!titleDrawn) warnUndrawn(logger, request);
             res.setHeader('Content-Type', 'image/png');
             res.end(png);
@@ -113,6 +90,10 @@ export function findability(): AstroIntegration {
             next(error);
           }
         });
+      },
+      'astro:build:start': () => {
+        cards = startCardWorker({ outDir, logo: logo() });
+        onCardRequest(cards.request);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -122,25 +103,12 @@ export function findability(): AstroIntegration {
           renameSync(built, join(out, notFoundFile(locale)));
           rmdirSync(dirname(built));
         }
-        const logo = readFileSync(join(out, 'favicon.svg'), 'utf8');
-        const requests = new Map<string, CardRequest>();
-        for (const file of htmlFiles(out)) {
-          const request = cardRequest(readFileSync(join(out, file), 'utf8'), new URL(pagePath(file), site).href);
-          if (request) requests.set(request.path, request);
-        }
-        // A few at a time: sharp rasterises on its own threads while the next card is composed.
-        const queue = [...requests.values()];
-        const draw = async () => {
-          for (let request = queue.shift(); request; request = queue.shift()) {
-            const { png, titleDrawn } = await renderCard(request, logo);
-            if (!titleDrawn) warnUndrawn(logger, request);
-            const file = join(out, request.path);
-            mkdirSync(dirname(file), { recursive: true });
-            writeFileSync(file, png);
-          }
-        };
-        await Promise.all(Array.from({ length: 4 }, draw));
-        logger.info(`${requests.size} social cards in ${relative(process.cwd(), join(out, 'social')) || 'social'}/`);
+        onCardRequest(undefined);
+        if (!cards) return;
+        const { drawn, undrawn } = await cards.finish();
+        cards = undefined;
+        for (const request of undrawn) warnUndrawn(logger, request);
+        logger.info(`${drawn} social cards in ${relative(process.cwd(), join(out, 'social')) || 'social'}/`);
       },
     },
   };

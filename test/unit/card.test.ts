@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { glyphLookup } from '../../src/fonts/drawing.ts';
 import { OutlineFont } from '../../src/fonts/outlines.ts';
 import { breakUnits, composeCard, drawable, graphemes, layoutTitle } from '../../src/site/card.ts';
-import { renderCard } from '../../src/site/integration.ts';
+import { CardPainter, cardDrawer, layoutCard } from '../../src/site/card-painter.ts';
+import { encodeIndexedPng, quantise, type Rgb } from '../../src/site/png.ts';
 
 const latin = { title: glyphLookup(['noto-sans'], 700), label: glyphLookup(['noto-sans'], 400) };
 const japanese = { title: glyphLookup(['noto-sans-jp', 'noto-sans'], 700), label: glyphLookup(['noto-sans-jp', 'noto-sans'], 400) };
@@ -104,12 +105,63 @@ describe('social card', () => {
 
   it('renders a 1200×630 PNG with the title in ink', async () => {
     const request = { path: '/social/ja/x.png', locale: 'ja' as const, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
-    const { png, titleDrawn } = await renderCard(request, logo);
+    const { png, titleDrawn } = await cardDrawer(logo)(request);
     expect(titleDrawn).toBe(true);
     const { width, height } = await sharp(png).metadata();
     expect([width, height]).toEqual([1200, 630]);
     // The title band holds white glyph pixels on the dark green background.
     const band = await sharp(png).extract({ left: 80, top: 250, width: 1040, height: 140 }).greyscale().stats();
     expect(band.channels[0]!.max).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['vi', { siteName: words.siteName, title: 'Khu công nghiệp Yên Bình mở rộng: cơ hội cho nhà đầu tư Nhật Bản', lineBreak: 'latin' as const }],
+    ['zh', { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
+  ] as const)('paints the %s card as the whole card drawn as one SVG would look', async (locale, text) => {
+    // The painter reuses glyph images between cards (placed to a quarter pixel): the result must
+    // match rasterising the card's outlines in one go, apart from anti-aliasing at glyph edges.
+    const card = layoutCard({ path: '/social/x.png', locale, words: { ...words, ...text } }, logo);
+    const painter = new CardPainter();
+    await painter.paint(layoutCard({ path: '/social/y.png', locale, words: { ...words, ...text, title: text.title.slice(3) } }, logo));
+    const painted = await sharp(await painter.paint(card)).removeAlpha().raw().toBuffer();
+    const titlePath = card.title.glyphs.map((g) => g.glyph.path(g.x, g.baseline, g.size)).join('');
+    const whole = card.background.replace(/<\/svg>$/, `<path fill="${card.title.colour}" d="${titlePath}"/></svg>`);
+    const reference = await sharp(Buffer.from(whole)).removeAlpha().raw().toBuffer();
+    let difference = 0;
+    let inked = 0;
+    for (let i = 0; i < reference.length; i++) {
+      difference += Math.abs(painted[i]! - reference[i]!);
+      if (reference[i]! > 200) inked++;
+    }
+    expect(inked).toBeGreaterThan(10_000);
+    // Mean difference per channel value, out of 255.
+    expect(difference / reference.length).toBeLessThan(1);
+  });
+});
+
+describe('palette PNG', () => {
+  it('writes a PNG any decoder reads back pixel for pixel', async () => {
+    const palette: Rgb[] = [[29, 77, 58], [255, 255, 255], [217, 194, 122]];
+    const pixels = Uint8Array.from({ length: 7 * 3 }, (_, i) => i % 3);
+    const png = encodeIndexedPng(7, 3, pixels, palette);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([7, 3, 3]);
+    expect([...data]).toEqual([...pixels].flatMap((i) => palette[i]!));
+  });
+
+  it('keeps the fixed colours at their indices and maps every pixel to its nearest colour', () => {
+    const rgb = Uint8Array.from([10, 10, 10, 11, 10, 10, 200, 0, 0, 254, 254, 255]);
+    const { pixels, palette } = quantise(rgb, [[0, 0, 0], [255, 255, 255]]);
+    expect(palette.slice(0, 2)).toEqual([[0, 0, 0], [255, 255, 255]]);
+    expect(palette[pixels[0]!]).toEqual([10, 10, 10]);
+    // Within a just-visible distance of a colour taken before: shares its entry.
+    expect(pixels[1]).toBe(pixels[0]);
+    expect(palette[pixels[2]!]).toEqual([200, 0, 0]);
+    expect(pixels[3]).toBe(1);
+  });
+
+  it('refuses what a PNG cannot hold', () => {
+    expect(() => encodeIndexedPng(2, 2, new Uint8Array(3), [[0, 0, 0]])).toThrow(/3 pixels for a 2×2 image/);
+    expect(() => encodeIndexedPng(1, 1, new Uint8Array(1), [])).toThrow(/1 to 256 colours/);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * Draws social cards (src/site/card.ts) as PNG. A thousand-page site has a thousand cards, and
+ * rasterising each as a whole SVG cost about 17 ms of CPU; here each language's background is
+ * rasterised once, each glyph once per size and quarter-pixel position, and a card is the
+ * background with its title's glyph images laid over it, written as a palette PNG (~2 ms).
+ */
+import sharp from 'sharp';
+import { PrintCache, sha256 } from '../print/cache.ts';
+import { glyphLookup } from '../fonts/drawing.ts';
+import { fallbackChain, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
+import { composeCard, type Card, type CardWords, type PlacedGlyph } from './card.ts';
+import { encodeIndexedPng, parseHexColour, quantise, type Rgb } from './png.ts';
+import { cardSize } from './social.ts';
+
+export interface CardRequest {
+  /** Site path of the card, `/social/….png`. */
+  path: string;
+  locale: LocaleId;
+  words: CardWords;
+}
+
+/** Anti-aliasing shades of the title colour over the background. */
+const titleShades = 32;
+/** Glyph images are kept for four horizontal positions within a pixel. */
+const phases = 4;
+
+interface Background {
+  pixels: Uint8Array;
+  palette: Rgb[];
+}
+
+/** A glyph's coverage (0–255), placed relative to its pen position rounded down to whole pixels. */
+interface GlyphImage {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  coverage: Uint8Array;
+}
+
+/** Coverage (0–255) to title shade (0–titleShades). */
+const shadeOf = Uint8Array.from({ length: 256 }, (_, coverage) => Math.round((coverage * titleShades) / 255));
+
+const blend = (from: Rgb, to: Rgb, amount: number): Rgb => [0, 1, 2].map((i) => Math.round(from[i]! + (to[i]! - from[i]!) * amount)) as unknown as Rgb;
+
+/** Heading fonts of the language, then of the languages it falls back to (a fallback page's title is in one of those). */
+function headingStack(locale: LocaleId): FontId[] {
+  return [...new Set(fallbackChain(locale).flatMap((id) => locales[id].fonts.heading))];
+}
+
+/** The card of a request, laid out in the heading fonts of its language. */
+export function layoutCard(request: CardRequest, logo: string): Card {
+  const stack = headingStack(request.locale);
+  return composeCard(request.words, { title: glyphLookup(stack, 700), label: glyphLookup(stack, 400) }, logo);
+}
+
+/** What makes a card look the way it does: two cards with the same key are the same image. */
+export function cardKey(card: Card): string {
+  const glyphs = card.title.glyphs.map((g) => `${g.glyph.id}@${g.size}:${Math.round(g.x * phases)},${Math.round(g.baseline)}`);
+  return JSON.stringify([card.background, card.backgroundColour, card.title.colour, glyphs]);
+}
+
+export class CardPainter {
+  private readonly backgrounds = new Map<string, Promise<Background>>();
+  private readonly glyphs = new Map<string, GlyphImage>();
+
+  async paint(card: Card): Promise<Buffer> {
+    const { width, height } = cardSize;
+    const background = await this.background(card);
+    const placed = card.title.glyphs.map((g) => ({ ...g, ...this.position(g) }));
+    await this.rasterise(placed.filter((p) => !this.glyphs.has(p.key)));
+    const pixels = Uint8Array.from(background.pixels);
+    for (const { key, column, row } of placed) {
+      const image = this.glyphs.get(key)!;
+      for (let y = 0; y < image.height; y++) {
+        const py = row + image.top + y;
+        if (py < 0 || py >= height) continue;
+        for (let x = 0; x < image.width; x++) {
+          const px = column + image.left + x;
+          const shade = shadeOf[image.coverage[y * image.width + x]!]!;
+          if (shade === 0 || px < 0 || px >= width) continue;
+          // Indices 1…titleShades are the title's shades; where glyphs touch, the darker-inked one wins.
+          const at = py * width + px;
+          const under = pixels[at]!;
+          if (under === 0 || under > titleShades || under < shade) pixels[at] = shade;
+        }
+      }
+    }
+    return encodeIndexedPng(width, height, pixels, background.palette);
+  }
+
+  /** Where a glyph goes in whole pixels, and the key of its image at the remaining fraction. */
+  private position(g: PlacedGlyph) {
+    const quarter = Math.round(g.x * phases);
+    const column = Math.floor(quarter / phases);
+    const phase = quarter - column * phases;
+    return { column, row: Math.round(g.baseline), phase, key: `${g.glyph.id}@${g.size}:${phase}` };
+  }
+
+  private background(card: Card): Promise<Background> {
+    const key = `${card.backgroundColour}\u0000${card.title.colour}\u0000${card.background}`;
+    let found = this.backgrounds.get(key);
+    if (!found) {
+      found = (async () => {
+        const rgb = await sharp(Buffer.from(card.background)).removeAlpha().raw().toBuffer();
+        const under = parseHexColour(card.backgroundColour);
+        const ink = parseHexColour(card.title.colour);
+        // Index 0 is the background, 1…titleShades the title's anti-aliasing shades up to full ink.
+        const fixed = [under, ...Array.from({ length: titleShades }, (_, i) => blend(under, ink, (i + 1) / titleShades))];
+        return quantise(rgb, fixed);
+      })();
+      this.backgrounds.set(key, found);
+    }
+    return found;
+  }
+
+  /** Rasterises the glyph images not drawn yet, all in one SVG laid out in rows. */
+  private async rasterise(missing: Array<PlacedGlyph & { key: string; phase: number }>) {
+    const unique = [...new Map(missing.map((m) => [m.key, m])).values()];
+    if (!unique.length) return;
+    const rowWidth = 2048;
+    const cells: Array<{ key: string; x: number; y: number; image: Omit<GlyphImage, 'coverage'>; path: string }> = [];
+    let cursorX = 0;
+    let cursorY = 0;
+    let rowHeight = 0;
+    for (const m of unique) {
+      const box = m.glyph.bounds();
+      const offset = m.phase / phases;
+      // One pixel of margin on every side: anti-aliasing reaches past the outline.
+      const left = Math.floor(box.xMin * m.size + offset) - 1;
+      const right = Math.ceil(box.xMax * m.size + offset) + 1;
+      const top = -Math.ceil(box.yMax * m.size) - 1;
+      const bottom = Math.ceil(-box.yMin * m.size) + 1;
+      const image = { left, top, width: right - left, height: bottom - top };
+      if (cursorX + image.width > rowWidth) {
+        cursorX = 0;
+        cursorY += rowHeight;
+        rowHeight = 0;
+      }
+      cells.push({ key: m.key, x: cursorX, y: cursorY, image, path: m.glyph.path(cursorX - left + offset, cursorY - top, m.size) });
+      cursorX += image.width;
+      rowHeight = Math.max(rowHeight, image.height);
+    }
+    const height = cursorY + rowHeight;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${rowWidth}" height="${height}"><path fill="#fff" d="${cells.map((c) => c.path).join('')}"/></svg>`;
+    // The alpha channel of white ink on nothing is the coverage itself.
+    const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
+    for (const cell of cells) {
+      const { width, height: cellHeight } = cell.image;
+      const coverage = new Uint8Array(width * cellHeight);
+      for (let y = 0; y < cellHeight; y++) coverage.set(alpha.subarray((cell.y + y) * rowWidth + cell.x, (cell.y + y) * rowWidth + cell.x + width), y * width);
+      this.glyphs.set(cell.key, { ...cell.image, coverage });
+    }
+  }
+}
+
+/**
+ * Draws cards for requests, remembering the finished PNGs by what they show in
+ * node_modules/.cache/press-cards/: a rebuild draws only the cards whose page title changed.
+ * PRESS_NO_CACHE=1 (set by `npm run build -- --no-cache`) draws every card afresh.
+ */
+export function cardDrawer(logo: string): (request: CardRequest) => Promise<{ png: Buffer; titleDrawn: boolean }> {
+  const painter = new CardPainter();
+  const cache = process.env.PRESS_NO_CACHE ? undefined : new PrintCache('node_modules/.cache/press-cards');
+  return async (request) => {
+    const card = layoutCard(request, logo);
+    const key = sha256(`${paintingVersion}\u0000${cardKey(card)}`);
+    const cached = cache?.readKeyed(key);
+    const png = cached ? Buffer.from(cached) : await painter.paint(card);
+    if (!cached) cache?.writeKeyed(key, png);
+    return { png, titleDrawn: card.titleDrawn };
+  };
+}
+
+/** Changes when the way cards are painted changes, so cached cards from before are not reused. */
+const paintingVersion = 'palette-1';

@@ -1,0 +1,43 @@
+/**
+ * The build's social-card painter, on a thread of its own: pages ask for their cards while Astro
+ * renders them (src/site/card-requests.ts) and the cards are drawn on the other core meanwhile,
+ * instead of after the last page. Started and ended by src/site/integration.ts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { cardDrawer, type CardRequest } from './card-painter.ts';
+
+export interface CardWorkerData {
+  /** The built site's folder; cards go to their site path under it. */
+  outDir: string;
+  /** The site's mark, as SVG. */
+  logo: string;
+}
+
+export type ToCardWorker = { type: 'card'; request: CardRequest } | { type: 'end' };
+export type FromCardWorker = { type: 'done'; drawn: number; undrawn: CardRequest[] };
+
+const { outDir, logo } = workerData as CardWorkerData;
+const draw = cardDrawer(logo);
+const seen = new Set<string>();
+const undrawn: CardRequest[] = [];
+// One card at a time, in the order pages asked: the thread has one core to itself.
+let queue = Promise.resolve();
+
+parentPort!.on('message', (message: ToCardWorker) => {
+  if (message.type === 'card') {
+    const { request } = message;
+    if (seen.has(request.path)) return;
+    seen.add(request.path);
+    queue = queue.then(async () => {
+      const { png, titleDrawn } = await draw(request);
+      if (!titleDrawn) undrawn.push(request);
+      const file = join(outDir, request.path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, png);
+    });
+  } else {
+    void queue.then(() => parentPort!.postMessage({ type: 'done', drawn: seen.size, undrawn } satisfies FromCardWorker));
+  }
+});
