@@ -9,7 +9,7 @@ import { PrintCache, sha256 } from '../print/cache.ts';
 import { glyphLookup } from '../fonts/drawing.ts';
 import { fallbackChain, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
 import { composeCard, type Card, type CardWords, type PlacedGlyph } from './card.ts';
-import { encodeIndexedPng, parseHexColour, quantise, type Rgb } from './png.ts';
+import { encodeIndexedPng, IndexedCanvas, parseHexColour, quantise, type Rgb } from './png.ts';
 import { cardSize } from './social.ts';
 
 export interface CardRequest {
@@ -25,7 +25,7 @@ const titleShades = 32;
 const phases = 4;
 
 interface Background {
-  pixels: Uint8Array;
+  canvas: IndexedCanvas;
   palette: Rgb[];
 }
 
@@ -63,30 +63,36 @@ export function cardKey(card: Card): string {
 export class CardPainter {
   private readonly backgrounds = new Map<string, Promise<Background>>();
   private readonly glyphs = new Map<string, GlyphImage>();
+  private readonly canvas = new IndexedCanvas(cardSize.width, cardSize.height);
 
   async paint(card: Card): Promise<Buffer> {
     const { width, height } = cardSize;
     const background = await this.background(card);
     const placed = card.title.glyphs.map((g) => ({ ...g, ...this.position(g) }));
     await this.rasterise(placed.filter((p) => !this.glyphs.has(p.key)));
-    const pixels = Uint8Array.from(background.pixels);
+    const { canvas } = this;
+    const pixels = canvas.data;
+    pixels.set(background.canvas.data);
     for (const { key, column, row } of placed) {
-      const image = this.glyphs.get(key)!;
-      for (let y = 0; y < image.height; y++) {
-        const py = row + image.top + y;
-        if (py < 0 || py >= height) continue;
-        for (let x = 0; x < image.width; x++) {
-          const px = column + image.left + x;
-          const shade = shadeOf[image.coverage[y * image.width + x]!]!;
-          if (shade === 0 || px < 0 || px >= width) continue;
+      const { left, top, width: w, height: h, coverage } = this.glyphs.get(key)!;
+      const x0 = column + left;
+      const y0 = row + top;
+      // Only the part of the glyph image inside the card.
+      const [xStart, xEnd] = [Math.max(0, -x0), Math.min(w, width - x0)];
+      const [yStart, yEnd] = [Math.max(0, -y0), Math.min(h, height - y0)];
+      for (let y = yStart; y < yEnd; y++) {
+        let from = y * w + xStart;
+        let at = canvas.offset(x0 + xStart, y0 + y);
+        for (let x = xStart; x < xEnd; x++, from++, at++) {
+          const shade = shadeOf[coverage[from]!]!;
+          if (shade === 0) continue;
           // Indices 1…titleShades are the title's shades; where glyphs touch, the darker-inked one wins.
-          const at = py * width + px;
           const under = pixels[at]!;
           if (under === 0 || under > titleShades || under < shade) pixels[at] = shade;
         }
       }
     }
-    return encodeIndexedPng(width, height, pixels, background.palette);
+    return encodeIndexedPng(canvas, background.palette);
   }
 
   /** Where a glyph goes in whole pixels, and the key of its image at the remaining fraction. */
@@ -107,7 +113,8 @@ export class CardPainter {
         const ink = parseHexColour(card.title.colour);
         // Index 0 is the background, 1…titleShades the title's anti-aliasing shades up to full ink.
         const fixed = [under, ...Array.from({ length: titleShades }, (_, i) => blend(under, ink, (i + 1) / titleShades))];
-        return quantise(rgb, fixed);
+        const { pixels, palette } = quantise(rgb, fixed);
+        return { canvas: IndexedCanvas.from(cardSize.width, cardSize.height, pixels), palette };
       })();
       this.backgrounds.set(key, found);
     }

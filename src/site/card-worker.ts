@@ -3,7 +3,8 @@
  * renders them (src/site/card-requests.ts) and the cards are drawn on the other core meanwhile,
  * instead of after the last page. Started and ended by src/site/integration.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { cardDrawer, type CardRequest } from './card-painter.ts';
@@ -19,6 +20,13 @@ export type ToCardWorker = { type: 'card'; request: CardRequest } | { type: 'end
 export type FromCardWorker = { type: 'done'; drawn: number; undrawn: CardRequest[] };
 
 const { outDir, logo } = workerData as CardWorkerData;
+
+// Cards wait for pages: at a lower priority this thread takes only the CPU that page rendering
+// leaves idle, and the rest once the pages are done. On Linux a thread has a priority of its own,
+// set through its thread id; elsewhere the thread keeps the normal priority.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 15);
+} catch {}
 const draw = cardDrawer(logo);
 const seen = new Set<string>();
 const undrawn: CardRequest[] = [];

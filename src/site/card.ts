@@ -63,11 +63,17 @@ const titleArea = { top: 170, bottom: 540 };
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemeCache = new Map<string, string[]>();
+// Latin (with Vietnamese), general punctuation without joiners, CJK punctuation, kana without the
+// combining sound marks, CJK ideographs, Hangul syllables, full-width forms.
+const singleCharacterGraphemes = /^[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u3041-\u3096\u309b-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uffee]*$/;
 /** The text's graphemes; remembered while one card is laid out, which measures the same words many times. */
 export function graphemes(text: string): string[] {
   let found = graphemeCache.get(text);
   if (!found) {
-    found = [...segmenter.segment(text.normalize('NFC'))].map((s) => s.segment);
+    const normal = text.normalize('NFC');
+    // Where no character can join the next (no combining marks, jamo, surrogates or joiners), each
+    // character is a grapheme, and splitting is many times faster than segmenting.
+    found = singleCharacterGraphemes.test(normal) ? [...normal] : [...segmenter.segment(normal)].map((s) => s.segment);
     graphemeCache.set(text, found);
   }
   return found;

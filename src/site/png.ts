@@ -2,9 +2,8 @@
  * Indexed-colour (palette) PNG: what the social cards are written as. A card has a handful of
  * colours and their anti-aliased blends, so one byte per pixel keeps every shade that matters,
  * makes files about half the size of RGB and compresses several times faster.
- * Pure: pixels and palette in, file bytes out.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync } from 'node:zlib';
 
 /** An RGB colour as three bytes. */
 export type Rgb = readonly [number, number, number];
@@ -25,25 +24,50 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * A PNG of `width` × `height` palette indices (row by row), with up to 256 colours. Rows are not
- * filtered: flat runs of one index already compress to almost nothing.
+ * Palette indices laid out as PNG scanlines (a filter byte, then one index per pixel), so an image
+ * is written without another copy. Cards reuse one canvas: a fresh 1200×630 buffer per card cost
+ * more in page faults than the drawing itself.
  */
-export function encodeIndexedPng(width: number, height: number, pixels: Uint8Array, palette: readonly Rgb[]): Buffer {
-  if (pixels.length !== width * height) throw new Error(`encodeIndexedPng: ${pixels.length} pixels for a ${width}×${height} image.`);
+export class IndexedCanvas {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Buffer;
+
+  constructor(width: number, height: number) {
+    this.width = width;
+    this.height = height;
+    // Filter bytes stay 0: no filter. Flat runs of one index already compress to almost nothing.
+    this.data = Buffer.alloc(height * (width + 1));
+  }
+
+  /** Where pixel (x, y) is in `data`. */
+  offset(x: number, y: number): number {
+    return y * (this.width + 1) + 1 + x;
+  }
+
+  /** Pixels (row-major indices) into the canvas. */
+  static from(width: number, height: number, pixels: Uint8Array): IndexedCanvas {
+    if (pixels.length !== width * height) throw new Error(`IndexedCanvas: ${pixels.length} pixels for a ${width}×${height} image.`);
+    const canvas = new IndexedCanvas(width, height);
+    for (let y = 0; y < height; y++) canvas.data.set(pixels.subarray(y * width, (y + 1) * width), canvas.offset(0, y));
+    return canvas;
+  }
+}
+
+/** A PNG of the canvas with up to 256 colours. */
+export function encodeIndexedPng(canvas: IndexedCanvas, palette: readonly Rgb[]): Buffer {
   if (palette.length < 1 || palette.length > 256) throw new Error(`encodeIndexedPng: a palette holds 1 to 256 colours, not ${palette.length}.`);
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
+  header.writeUInt32BE(canvas.width, 0);
+  header.writeUInt32BE(canvas.height, 4);
   header[8] = 8; // bits per index
   header[9] = 3; // colour type: indexed
-  const rows = Buffer.alloc(height * (width + 1));
-  for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('PLTE', Uint8Array.from(palette.flat())),
-    // Level 3: measured as fast as level 1 on card images and 10 % smaller.
-    chunk('IDAT', deflateSync(rows, { level: 3 })),
+    // Run-length matching only: on card images a third faster than level 1 and smaller than level 3.
+    chunk('IDAT', deflateSync(canvas.data, { strategy: constants.Z_RLE })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

@@ -5,7 +5,7 @@ import { glyphLookup } from '../../src/fonts/drawing.ts';
 import { OutlineFont } from '../../src/fonts/outlines.ts';
 import { breakUnits, composeCard, drawable, graphemes, layoutTitle } from '../../src/site/card.ts';
 import { CardPainter, cardDrawer, layoutCard } from '../../src/site/card-painter.ts';
-import { encodeIndexedPng, quantise, type Rgb } from '../../src/site/png.ts';
+import { encodeIndexedPng, IndexedCanvas, quantise, type Rgb } from '../../src/site/png.ts';
 
 const latin = { title: glyphLookup(['noto-sans'], 700), label: glyphLookup(['noto-sans'], 400) };
 const japanese = { title: glyphLookup(['noto-sans-jp', 'noto-sans'], 700), label: glyphLookup(['noto-sans-jp', 'noto-sans'], 400) };
@@ -143,7 +143,7 @@ describe('palette PNG', () => {
   it('writes a PNG any decoder reads back pixel for pixel', async () => {
     const palette: Rgb[] = [[29, 77, 58], [255, 255, 255], [217, 194, 122]];
     const pixels = Uint8Array.from({ length: 7 * 3 }, (_, i) => i % 3);
-    const png = encodeIndexedPng(7, 3, pixels, palette);
+    const png = encodeIndexedPng(IndexedCanvas.from(7, 3, pixels), palette);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([7, 3, 3]);
     expect([...data]).toEqual([...pixels].flatMap((i) => palette[i]!));
@@ -161,7 +161,7 @@ describe('palette PNG', () => {
   });
 
   it('refuses what a PNG cannot hold', () => {
-    expect(() => encodeIndexedPng(2, 2, new Uint8Array(3), [[0, 0, 0]])).toThrow(/3 pixels for a 2×2 image/);
-    expect(() => encodeIndexedPng(1, 1, new Uint8Array(1), [])).toThrow(/1 to 256 colours/);
+    expect(() => IndexedCanvas.from(2, 2, new Uint8Array(3))).toThrow(/3 pixels for a 2×2 image/);
+    expect(() => encodeIndexedPng(new IndexedCanvas(1, 1), [])).toThrow(/1 to 256 colours/);
   });
 });
