@@ -29,7 +29,9 @@ export default defineConfig({
   site: process.env.PRESS_SITE_URL ?? 'https://sngv.thainguyen.gov.vn',
   trailingSlash: 'always',
   // Pages carry their small stylesheet inline: one request fewer before a phone shows anything.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pages wait on content imports and file writes; rendering four at a time fills those waits
+  // (`npm run bench -- site`: about 0.5 s less for 1000 pages on two cores).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Astro 7's default 'jsx' whitespace rules drop spaces between inline elements, gluing words
   // together; lossless compression keeps the text as written.
   compressHTML: true,

@@ -102,42 +102,67 @@ export function unicodeRangeOf(codePoints: Iterable<number>): string {
   return parts.join(',');
 }
 
-const sharedPoints = new Map<string, Set<number>>();
+/** Characters of the texts many pages share, by family and slice, each slice with its range. */
+interface SharedGrouping {
+  points: Map<string, Set<number>>;
+  ranges: Map<string, string>;
+}
+
+const sharedGroupings = new Map<string, SharedGrouping>();
+
+/** The grouping of a family's shared texts (and the characters CSS draws), made once per build. */
+function sharedGrouping(font: FontId, texts: readonly string[], lookup: SliceLookup): SharedGrouping {
+  const key = `${font}\u0000${texts.join('\u0000')}`;
+  let grouping = sharedGroupings.get(key);
+  if (!grouping) {
+    const points = new Map<string, Set<number>>();
+    for (const codePoint of codePoints(texts.join('') + generatedCharacters)) {
+      const subset = lookup.subsetOf(codePoint);
+      if (subset !== undefined) points.set(subset, (points.get(subset) ?? new Set()).add(codePoint));
+    }
+    grouping = { points, ranges: new Map([...points].map(([subset, inSubset]) => [subset, unicodeRangeOf(inSubset)])) };
+    sharedGroupings.set(key, grouping);
+  }
+  return grouping;
+}
 
 /**
  * The @font-face rules a page needs: for each family, every face (weight, style) of each slice that
  * draws some of its text, narrowed to that text. Families the page does not use get no rule.
  */
 export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId, readonly FontFile[]>, lookups: ReadonlyMap<FontId, SliceLookup>, baseUrl: string): string {
-  const wanted = new Map<FontId, Map<string, Set<number>>>();
-  // A page's whole text is used by several families: its characters are collected once.
-  const pointsOf = new Map<string, Set<number>>();
+  const textsByFont = new Map<FontId, { own: string[]; shared: string[] }>();
   for (const { font, text, shared } of uses) {
-    const lookup = lookups.get(font);
-    if (!lookup) continue;
-    const bySubset = wanted.get(font) ?? new Map<string, Set<number>>();
-    wanted.set(font, bySubset);
-    const known = shared ? sharedPoints : pointsOf;
-    let points = known.get(text);
-    if (!points) {
-      points = codePoints(text + generatedCharacters);
-      known.set(text, points);
-    }
-    for (const codePoint of points) {
-      const subset = lookup.subsetOf(codePoint);
-      if (subset === undefined) continue;
-      const inSubset = bySubset.get(subset) ?? new Set<number>();
-      inSubset.add(codePoint);
-      bySubset.set(subset, inSubset);
-    }
+    const texts = textsByFont.get(font) ?? { own: [], shared: [] };
+    (shared ? texts.shared : texts.own).push(text);
+    textsByFont.set(font, texts);
   }
+  // A page's own text is used by several families: its characters are collected once.
+  const pointsOf = new Map<string, Set<number>>();
   const rules: string[] = [];
   // Families in a fixed order, so the same page always gets the same stylesheet.
   for (const font of Object.keys(fontFamilies) as FontId[]) {
-    const bySubset = wanted.get(font);
-    if (!bySubset?.size) continue;
+    const texts = textsByFont.get(font);
+    const lookup = lookups.get(font);
+    if (!texts || !lookup) continue;
+    const shared = sharedGrouping(font, texts.shared, lookup);
+    // Only the characters the shared texts do not have change the ranges.
+    const extra = new Map<string, Set<number>>();
+    for (const text of texts.own) {
+      let points = pointsOf.get(text);
+      if (!points) {
+        points = codePoints(text);
+        pointsOf.set(text, points);
+      }
+      for (const codePoint of points) {
+        const subset = lookup.subsetOf(codePoint);
+        if (subset === undefined || shared.points.get(subset)?.has(codePoint)) continue;
+        extra.set(subset, (extra.get(subset) ?? new Set()).add(codePoint));
+      }
+    }
     // Every face (weight, style) of a slice gets the same range.
-    const ranges = new Map([...bySubset].map(([subset, points]) => [subset, unicodeRangeOf(points)]));
+    const ranges = new Map(shared.ranges);
+    for (const [subset, added] of extra) ranges.set(subset, unicodeRangeOf([...(shared.points.get(subset) ?? []), ...added]));
     const faces = (files.get(font) ?? []).filter((f) => ranges.has(f.subset)).map((f) => ({ ...f, unicodeRange: ranges.get(f.subset)! }));
     if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl));
   }
