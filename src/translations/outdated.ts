@@ -7,7 +7,7 @@ interface Entry {
   id: string;
   filePath?: string | undefined;
   /** The content layer's hash of the entry's file, when it has one. */
-  digest?: string | undefined;
+  digest?: string | number | undefined;
   data: { translatedFrom?: string | undefined };
 }
 
@@ -19,7 +19,7 @@ export function isOutdated(source: Entry | undefined, translation: Entry): boole
 // Each of a source's translations asks for its fingerprint: read and hashed once per version of the file.
 const fingerprints = new Map<string, string>();
 
-function sourceFingerprint(filePath: string, digest: string | undefined): string {
+function sourceFingerprint(filePath: string, digest: string | number | undefined): string {
   if (digest === undefined) return fingerprint(readFileSync(filePath, 'utf8'));
   const key = `${filePath}\u0000${digest}`;
   let found = fingerprints.get(key);
