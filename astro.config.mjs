@@ -9,7 +9,7 @@ import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
 import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
 import { routes } from './src/i18n/routes.ts';
-import { contentDir } from './src/project.ts';
+import { contentDir, shownPath } from './src/project.ts';
 
 // Pages kept out of the sitemap: fallback pages (noindex), print pages, the status page, 404 pages,
 // and `/`, which only sends readers on to /vi/; and the search pages (noindex: they hold no content
@@ -19,7 +19,8 @@ import { contentDir } from './src/project.ts';
 let fallbacks;
 /** @param {string} url */
 const inSitemap = (url) => {
-  fallbacks ??= fallbackPaths(checkContentFolder(contentDir(), 'content').index);
+  // The same call as the status page's, so the build checks the content once (src/content/read.ts).
+  fallbacks ??= fallbackPaths(checkContentFolder(contentDir(), shownPath(contentDir())).index);
   const path = new URL(url).pathname;
   const search = localeIds.some((l) => path === routes.search()(l));
   return path !== '/' && !path.startsWith('/print/') && !path.startsWith('/status/') && !/^\/[^/]+\/404\/$/.test(path) && !fallbacks.has(path) && !search;

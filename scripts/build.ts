@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
-import { contentDir, contentDirVariable, printManifestFile, printManifestVariable } from '../src/project.ts';
+import { contentDir, contentDirVariable, printManifestFile, printManifestVariable, shownPath } from '../src/project.ts';
 import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
 
@@ -45,7 +45,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const shownContent = relative(process.cwd(), content) || '.';
+  const shownContent = shownPath(content);
   const { problems, index } = checkContentFolder(content, shownContent);
   if (reportProblems(problems)) {
     console.error(`\nNothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);

@@ -6,13 +6,12 @@
  *   npm run dev [-- --port 4321 --host]
  */
 import { spawn } from 'node:child_process';
-import { relative } from 'node:path';
 import { reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
-import { contentDir } from '../src/project.ts';
+import { contentDir, shownPath } from '../src/project.ts';
 
 const root = contentDir();
-const { problems } = checkContentFolder(root, relative(process.cwd(), root) || '.');
+const { problems } = checkContentFolder(root, shownPath(root));
 if (reportProblems(problems)) console.error('\nThe site starts anyway; pages with these problems show an error until they are fixed.\n');
 
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });

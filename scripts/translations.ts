@@ -7,12 +7,11 @@
  *                                                 a missing or outdated translation (for CI)
  *   npm run translations -- --done <locale> <file>  record <file> as translated from the current Vietnamese
  */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { localeIds, defaultLocale } from '../src/i18n/locales.ts';
-import { contentDir } from '../src/project.ts';
+import { contentDir, shownPath } from '../src/project.ts';
 import { readUiStrings, recordTranslation, RecordError } from '../src/translations/records.ts';
 import { contentStatus, printBlockers, statusTable, uiStatus, type StatusCell, type StatusRow, type TranslationState } from '../src/translations/status.ts';
 
@@ -50,10 +49,10 @@ function main() {
     return;
   }
   const root = contentDir();
-  const { problems, index } = checkContentFolder(root, relative(process.cwd(), root) || '.');
+  const { problems, index } = checkContentFolder(root, shownPath(root));
   if (reportProblems(problems.filter((p) => p.severity === 'error'))) console.error('(the status below leaves out the files with errors)\n');
   const { strings, records } = readUiStrings(uiRoot);
-  const rows = [...contentStatus(index, relative(process.cwd(), root) || '.'), ...uiStatus(strings, records, uiRoot)];
+  const rows = [...contentStatus(index, shownPath(root)), ...uiStatus(strings, records, uiRoot)];
   const blockers = printBlockers(index, rows);
   if (values.json) {
     console.log(JSON.stringify({ rows, printBlockers: blockers }, null, 2));

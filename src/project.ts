@@ -2,12 +2,17 @@
  * Where the project's inputs are. The content folder can be pointed elsewhere (test fixtures,
  * a trial run on a copy) with PRESS_CONTENT_DIR; everything that reads content asks here.
  */
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export const contentDirVariable = 'PRESS_CONTENT_DIR';
 
 export function contentDir(): string {
   return resolve(process.env[contentDirVariable] ?? 'content');
+}
+
+/** A folder as messages show it: relative to where the command runs. */
+export function shownPath(path: string): string {
+  return relative(process.cwd(), path) || '.';
 }
 
 /**

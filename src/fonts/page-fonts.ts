@@ -106,24 +106,41 @@ export function unicodeRangeOf(codePoints: Iterable<number>): string {
 interface SharedGrouping {
   points: Map<string, Set<number>>;
   ranges: Map<string, string>;
+  /** Ranges of a slice with a page's own extra characters, by slice and those characters. */
+  extended: Map<string, string>;
 }
 
-const sharedGroupings = new Map<string, SharedGrouping>();
+// By family, then by the shared texts (the one text itself when there is one: no joined key to hash).
+const sharedGroupings = new Map<FontId, Map<string, SharedGrouping>>();
 
 /** The grouping of a family's shared texts (and the characters CSS draws), made once per build. */
 function sharedGrouping(font: FontId, texts: readonly string[], lookup: SliceLookup): SharedGrouping {
-  const key = `${font}\u0000${texts.join('\u0000')}`;
-  let grouping = sharedGroupings.get(key);
+  const byTexts = sharedGroupings.get(font) ?? new Map<string, SharedGrouping>();
+  sharedGroupings.set(font, byTexts);
+  const key = texts.length === 1 ? texts[0]! : texts.join('\u0000');
+  let grouping = byTexts.get(key);
   if (!grouping) {
     const points = new Map<string, Set<number>>();
     for (const codePoint of codePoints(texts.join('') + generatedCharacters)) {
       const subset = lookup.subsetOf(codePoint);
       if (subset !== undefined) points.set(subset, (points.get(subset) ?? new Set()).add(codePoint));
     }
-    grouping = { points, ranges: new Map([...points].map(([subset, inSubset]) => [subset, unicodeRangeOf(inSubset)])) };
-    sharedGroupings.set(key, grouping);
+    grouping = { points, ranges: new Map([...points].map(([subset, inSubset]) => [subset, unicodeRangeOf(inSubset)])), extended: new Map() };
+    byTexts.set(key, grouping);
   }
   return grouping;
+}
+
+/** The range of a slice's shared characters with a page's extra ones: pages of one language mostly add the same few. */
+function extendedRange(shared: SharedGrouping, subset: string, added: Set<number>): string {
+  const key = `${subset}\u0000${[...added].sort((a, b) => a - b).join(',')}`;
+  let range = shared.extended.get(key);
+  if (range === undefined) {
+    range = unicodeRangeOf([...(shared.points.get(subset) ?? []), ...added]);
+    // Bounded: pages of CJK text add characters no other page adds.
+    if (shared.extended.size < 5000) shared.extended.set(key, range);
+  }
+  return range;
 }
 
 /**
@@ -162,7 +179,7 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
     }
     // Every face (weight, style) of a slice gets the same range.
     const ranges = new Map(shared.ranges);
-    for (const [subset, added] of extra) ranges.set(subset, unicodeRangeOf([...(shared.points.get(subset) ?? []), ...added]));
+    for (const [subset, added] of extra) ranges.set(subset, extendedRange(shared, subset, added));
     const faces = (files.get(font) ?? []).filter((f) => ranges.has(f.subset)).map((f) => ({ ...f, unicodeRange: ranges.get(f.subset)! }));
     if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl));
   }

@@ -45,17 +45,18 @@ export function useTranslations(locale: LocaleId): Translate {
   let translate = translators.get(locale);
   if (!translate) {
     const fixed = i18n.getFixedT(locale, namespaces);
-    // Every page asks for the same few dozen strings: a string without options is looked up once.
+    // Every page asks for the same few dozen strings: each key, with the same options, is looked up once.
     const found = new Map<string, string>();
     // Untyped inside: the typed signature is the one callers see.
     const call = fixed as unknown as (...args: unknown[]) => string;
     translate = ((...args: unknown[]) => {
-      const [key] = args;
-      if (args.length > 1 || typeof key !== 'string') return call(...args);
-      let text = found.get(key);
+      const [key, options] = args;
+      if (args.length > 2 || typeof key !== 'string') return call(...args);
+      const memo = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+      let text = found.get(memo);
       if (text === undefined) {
-        text = call(key);
-        found.set(key, text);
+        text = call(...args);
+        found.set(memo, text);
       }
       return text;
     }) as unknown as Translate;
