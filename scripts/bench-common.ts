@@ -18,6 +18,13 @@ export function load(): string {
   return `load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1, 5, 15 min) on ${cpus().length} cores`;
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 

@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
-import { load, machine, runBench, seconds } from './bench-common.ts';
+import { load, machine, median, runBench, seconds } from './bench-common.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
 import { serveSite } from '../src/site/static-server.ts';
@@ -84,12 +84,6 @@ async function main() {
     console.log('bench: pagedjs-cli is not installed; no baseline ratio');
   }
   console.log(`bench: warm rebuild / cold: ${((warm / median(cold)) * 100).toFixed(1)} % (target ≤ 15 %)`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 await runBench(main, work);

@@ -5,6 +5,9 @@
  *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press] [--no-cache]
  *
  * --marks, --press and --no-cache work as for `npm run print`.
+ *
+ * package.json starts it with `--max-semi-space-size=32`: a larger young generation means fewer
+ * garbage-collector pauses while a thousand pages render (about 0.15 s of a 10 s site build).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';

@@ -27,9 +27,9 @@ function warnUndrawn(logger: AstroIntegrationLogger, request: CardRequest) {
 
 /** The card-drawing thread of one build: takes requests at once, and is done when `finish` resolves. */
 function startCardWorker(data: CardWorkerData) {
-  // `--input-type` (a build started with `node -e`) applies to the main script only; a worker refuses it.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
-  const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: data, execArgv });
+  // No Node options: the thread needs none, and a worker refuses some the build may be started with
+  // (`--input-type` of `node -e`, heap sizes such as package.json's `--max-semi-space-size`).
+  const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: data, execArgv: [] });
   // A build that fails before its pages are done must still be able to exit.
   worker.unref();
   const done = new Promise<FromCardWorker>((resolve, reject) => {

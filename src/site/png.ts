@@ -81,11 +81,22 @@ const distance = (a: Rgb, r: number, g: number, b: number) => (a[0] - r) ** 2 + 
  * the nearest colour. Made for images of few colours and their blends, like card backgrounds.
  */
 export function quantise(rgb: Uint8Array, fixed: readonly Rgb[]): { pixels: Uint8Array; palette: Rgb[] } {
+  const keyAt = (i: number) => (rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!;
+  // Runs of one colour are most of a card: counted a run at a time.
   const counts = new Map<number, number>();
+  let run = -1;
+  let length = 0;
   for (let i = 0; i < rgb.length; i += 3) {
-    const key = (rgb[i]! << 16) | (rgb[i + 1]! << 8) | rgb[i + 2]!;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const key = keyAt(i);
+    if (key === run) {
+      length++;
+      continue;
+    }
+    if (length) counts.set(run, (counts.get(run) ?? 0) + length);
+    run = key;
+    length = 1;
   }
+  if (length) counts.set(run, (counts.get(run) ?? 0) + length);
   const palette: Rgb[] = [...fixed];
   const near = 3 * 3 * 3;
   for (const [key] of [...counts].sort((a, b) => b[1] - a[1])) {
@@ -101,6 +112,15 @@ export function quantise(rgb: Uint8Array, fixed: readonly Rgb[]): { pixels: Uint
     nearest.set(key, best);
   }
   const pixels = new Uint8Array(rgb.length / 3);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = nearest.get((rgb[i * 3]! << 16) | (rgb[i * 3 + 1]! << 8) | rgb[i * 3 + 2]!)!;
+  let last = -1;
+  let index = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    const key = keyAt(i * 3);
+    if (key !== last) {
+      last = key;
+      index = nearest.get(key)!;
+    }
+    pixels[i] = index;
+  }
   return { pixels, palette };
 }
