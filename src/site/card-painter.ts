@@ -29,13 +29,16 @@ interface Background {
   palette: Rgb[];
 }
 
-/** A glyph's coverage (0–255), placed relative to its pen position rounded down to whole pixels. */
+/**
+ * A glyph's image as title shades (0–titleShades), placed relative to its pen position rounded down
+ * to whole pixels, cropped to the pixels it inks.
+ */
 interface GlyphImage {
   left: number;
   top: number;
   width: number;
   height: number;
-  coverage: Uint8Array;
+  shades: Uint8Array;
 }
 
 /** Coverage (0–255) to title shade (0–titleShades). */
@@ -74,7 +77,7 @@ export class CardPainter {
     const pixels = canvas.data;
     pixels.set(background.canvas.data);
     for (const { key, column, row } of placed) {
-      const { left, top, width: w, height: h, coverage } = this.glyphs.get(key)!;
+      const { left, top, width: w, height: h, shades } = this.glyphs.get(key)!;
       const x0 = column + left;
       const y0 = row + top;
       // Only the part of the glyph image inside the card.
@@ -84,7 +87,7 @@ export class CardPainter {
         let from = y * w + xStart;
         let at = canvas.offset(x0 + xStart, y0 + y);
         for (let x = xStart; x < xEnd; x++, from++, at++) {
-          const shade = shadeOf[coverage[from]!]!;
+          const shade = shades[from]!;
           if (shade === 0) continue;
           // Indices 1…titleShades are the title's shades; where glyphs touch, the darker-inked one wins.
           const under = pixels[at]!;
@@ -126,7 +129,7 @@ export class CardPainter {
     const unique = [...new Map(missing.map((m) => [m.key, m])).values()];
     if (!unique.length) return;
     const rowWidth = 2048;
-    const cells: Array<{ key: string; x: number; y: number; image: Omit<GlyphImage, 'coverage'>; path: string }> = [];
+    const cells: Array<{ key: string; x: number; y: number; image: Omit<GlyphImage, 'shades'>; path: string }> = [];
     let cursorX = 0;
     let cursorY = 0;
     let rowHeight = 0;
@@ -154,9 +157,19 @@ export class CardPainter {
     const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
     for (const cell of cells) {
       const { width, height: cellHeight } = cell.image;
-      const coverage = new Uint8Array(width * cellHeight);
-      for (let y = 0; y < cellHeight; y++) coverage.set(alpha.subarray((cell.y + y) * rowWidth + cell.x, (cell.y + y) * rowWidth + cell.x + width), y * width);
-      this.glyphs.set(cell.key, { ...cell.image, coverage });
+      const shadeAt = (x: number, y: number) => shadeOf[alpha[(cell.y + y) * rowWidth + cell.x + x]!]!;
+      // Cropped to the pixels with ink: the blank margin would only be skipped again on every card.
+      let [x0, y0, x1, y1] = [width, cellHeight, -1, -1];
+      for (let y = 0; y < cellHeight; y++) {
+        for (let x = 0; x < width; x++) {
+          if (!shadeAt(x, y)) continue;
+          [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        }
+      }
+      const [w, h] = [Math.max(0, x1 - x0 + 1), Math.max(0, y1 - y0 + 1)];
+      const shades = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) shades[y * w + x] = shadeAt(x0 + x, y0 + y);
+      this.glyphs.set(cell.key, { left: cell.image.left + x0, top: cell.image.top + y0, width: w, height: h, shades });
     }
   }
 }

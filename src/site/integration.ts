@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { localeIds, type LocaleId } from '../i18n/locales.ts';
-import { cardDrawer, type CardRequest } from './card-painter.ts';
+import type { CardRequest } from './card-painter.ts';
 import { onCardRequest } from './card-requests.ts';
 import type { CardWorkerData, FromCardWorker, ToCardWorker } from './card-worker.ts';
 import { cardPage } from './social.ts';
@@ -66,10 +66,12 @@ export function findability(): AstroIntegration {
         publicDir = fileURLToPath(config.publicDir);
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
         // The dev server renders the page a card belongs to, which asks for its card on the way.
         const requested = new Map<string, CardRequest>();
         onCardRequest((request) => requested.set(request.path, request));
+        // Loaded here, not with the config: a build draws its cards in the card thread.
+        const { cardDrawer } = await import('./card-painter.ts');
         const draw = cardDrawer(logo());
         server.middlewares.use(async (req, res, next) => {
           const path = new URL(req.url ?? '/', 'http://x').pathname;
