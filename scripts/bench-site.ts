@@ -142,12 +142,15 @@ await build({ root: process.cwd(), outDir: ${JSON.stringify(siteOut)}, logLevel:
   const ours: Measured[] = [];
   const vanillas: Measured[] = [];
   const buildOurs = async () => {
-    // Every round starts cold, as the first build on a fresh checkout does.
+    // Every round starts cold and into an empty folder, as a build on a fresh checkout does
+    // (scripts/build.ts always builds into a new folder): emptying the last round's output is not timed.
     rmSync(astroCache, { recursive: true, force: true });
+    rmSync(siteOut, { recursive: true, force: true });
     ours.push(check('the site build', await measure(node, [...nodeOptions, '--input-type=module', '-e', astroOnly], { cwd: project, env })));
   };
   const buildVanilla = async () => {
     rmSync(join(vanilla, '.astro-cache'), { recursive: true, force: true });
+    rmSync(join(vanilla, 'dist'), { recursive: true, force: true });
     vanillas.push(check('the vanilla build', await measure(node, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: vanilla, env })));
   };
   console.log(`bench: ours, site only (astro build${nodeOptions.length ? `, node ${nodeOptions.join(' ')}` : ''}) and vanilla Astro + MDX, ${rounds} rounds…`);

@@ -29,25 +29,24 @@ const translatedFrom = z.string().regex(/^[0-9a-f]{12}$/).optional();
 // YAML reads `2026-10-05` as a date (Astro) or a string (the content check); accept both.
 const isoDate = z.coerce.date();
 
+const articleFields = z.strictObject({
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1),
+  topic: z.enum(topics),
+  date: isoDate,
+  translatedFrom,
+});
+const coverAlt = z.string().trim().min(1);
+
 /**
  * An article in one language: `content/articles/<slug>/<locale>.mdx`.
  * The cover image field is passed in because Astro checks images with its own `image()` helper,
  * while the content check only needs the path.
  */
 export function articleSchema<Image extends z.ZodType>(image: Image) {
-  return z.strictObject({
-    title: z.string().trim().min(1),
-    summary: z.string().trim().min(1),
-    topic: z.enum(topics),
-    date: isoDate,
-    cover: z
-      .strictObject({
-        src: image,
-        alt: z.string().trim().min(1),
-      })
-      .optional(),
-    translatedFrom,
-  });
+  // Astro calls this for every article (the image schema is the entry's own): only the cover is
+  // made per call, the other fields once.
+  return articleFields.extend({ cover: z.strictObject({ src: image, alt: coverAlt }).optional() });
 }
 
 /** A bulletin issue: `content/bulletins/<yyyy-mm>/issue.yaml`. */
