@@ -102,45 +102,64 @@ export function unicodeRangeOf(codePoints: Iterable<number>): string {
   return parts.join(',');
 }
 
-/** Characters of the texts many pages share, by family and slice, each slice with its range. */
+/** A family's faces by slice, slices in the order of the package's files. */
+interface FamilyFaces {
+  order: string[];
+  bySubset: Map<string, FontFile[]>;
+}
+
+const familyFacesCache = new WeakMap<readonly FontFile[], FamilyFaces>();
+
+function familyFaces(files: readonly FontFile[]): FamilyFaces {
+  let faces = familyFacesCache.get(files);
+  if (!faces) {
+    const bySubset = new Map<string, FontFile[]>();
+    for (const file of files) bySubset.set(file.subset, [...(bySubset.get(file.subset) ?? []), file]);
+    faces = { order: [...bySubset.keys()], bySubset };
+    familyFacesCache.set(files, faces);
+  }
+  return faces;
+}
+
+/**
+ * The characters of the texts many pages share (UI strings, language names) in one family, by
+ * slice, with each slice's rules; and the rules of slices to which pages added characters of their
+ * own, by those characters (pages of one language mostly add the same few).
+ */
 interface SharedGrouping {
   points: Map<string, Set<number>>;
-  ranges: Map<string, string>;
-  /** Ranges of a slice with a page's own extra characters, by slice and those characters. */
+  rules: Map<string, string>;
   extended: Map<string, string>;
 }
 
-// By family, then by the shared texts (the one text itself when there is one: no joined key to hash).
-const sharedGroupings = new Map<FontId, Map<string, SharedGrouping>>();
+// By family and base address, then by the shared texts (the one text itself when there is one: no
+// joined key to hash on every page).
+const sharedGroupings = new Map<string, Map<string, SharedGrouping>>();
+
+/** Rules of every face (weight, style) of a slice, all with the same range. */
+function sliceRules(font: FontId, faces: FamilyFaces, subset: string, points: Iterable<number>, baseUrl: string): string {
+  const unicodeRange = unicodeRangeOf(points);
+  return fontFaceCss(font, faces.bySubset.get(subset)!.map((f) => ({ ...f, unicodeRange })), baseUrl);
+}
 
 /** The grouping of a family's shared texts (and the characters CSS draws), made once per build. */
-function sharedGrouping(font: FontId, texts: readonly string[], lookup: SliceLookup): SharedGrouping {
-  const byTexts = sharedGroupings.get(font) ?? new Map<string, SharedGrouping>();
-  sharedGroupings.set(font, byTexts);
+function sharedGrouping(font: FontId, texts: readonly string[], lookup: SliceLookup, faces: FamilyFaces, baseUrl: string): SharedGrouping {
+  const familyKey = `${font}\u0000${baseUrl}`;
+  const byTexts = sharedGroupings.get(familyKey) ?? new Map<string, SharedGrouping>();
+  sharedGroupings.set(familyKey, byTexts);
   const key = texts.length === 1 ? texts[0]! : texts.join('\u0000');
   let grouping = byTexts.get(key);
   if (!grouping) {
     const points = new Map<string, Set<number>>();
     for (const codePoint of codePoints(texts.join('') + generatedCharacters)) {
       const subset = lookup.subsetOf(codePoint);
-      if (subset !== undefined) points.set(subset, (points.get(subset) ?? new Set()).add(codePoint));
+      if (subset !== undefined && faces.bySubset.has(subset)) points.set(subset, (points.get(subset) ?? new Set()).add(codePoint));
     }
-    grouping = { points, ranges: new Map([...points].map(([subset, inSubset]) => [subset, unicodeRangeOf(inSubset)])), extended: new Map() };
+    const rules = new Map([...points].map(([subset, inSubset]) => [subset, sliceRules(font, faces, subset, inSubset, baseUrl)]));
+    grouping = { points, rules, extended: new Map() };
     byTexts.set(key, grouping);
   }
   return grouping;
-}
-
-/** The range of a slice's shared characters with a page's extra ones: pages of one language mostly add the same few. */
-function extendedRange(shared: SharedGrouping, subset: string, added: Set<number>): string {
-  const key = `${subset}\u0000${[...added].sort((a, b) => a - b).join(',')}`;
-  let range = shared.extended.get(key);
-  if (range === undefined) {
-    range = unicodeRangeOf([...(shared.points.get(subset) ?? []), ...added]);
-    // Bounded: pages of CJK text add characters no other page adds.
-    if (shared.extended.size < 5000) shared.extended.set(key, range);
-  }
-  return range;
 }
 
 /**
@@ -162,8 +181,9 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
     const texts = textsByFont.get(font);
     const lookup = lookups.get(font);
     if (!texts || !lookup) continue;
-    const shared = sharedGrouping(font, texts.shared, lookup);
-    // Only the characters the shared texts do not have change the ranges.
+    const faces = familyFaces(files.get(font) ?? []);
+    const shared = sharedGrouping(font, texts.shared, lookup, faces, baseUrl);
+    // Only the characters the shared texts do not have change a slice's rules.
     const extra = new Map<string, Set<number>>();
     for (const text of texts.own) {
       let points = pointsOf.get(text);
@@ -173,15 +193,28 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
       }
       for (const codePoint of points) {
         const subset = lookup.subsetOf(codePoint);
-        if (subset === undefined || shared.points.get(subset)?.has(codePoint)) continue;
+        if (subset === undefined || !faces.bySubset.has(subset) || shared.points.get(subset)?.has(codePoint)) continue;
         extra.set(subset, (extra.get(subset) ?? new Set()).add(codePoint));
       }
     }
-    // Every face (weight, style) of a slice gets the same range.
-    const ranges = new Map(shared.ranges);
-    for (const [subset, added] of extra) ranges.set(subset, extendedRange(shared, subset, added));
-    const faces = (files.get(font) ?? []).filter((f) => ranges.has(f.subset)).map((f) => ({ ...f, unicodeRange: ranges.get(f.subset)! }));
-    if (faces.length) rules.push(fontFaceCss(font, faces, baseUrl));
+    const family: string[] = [];
+    for (const subset of faces.order) {
+      const added = extra.get(subset);
+      if (!added) {
+        const sharedRules = shared.rules.get(subset);
+        if (sharedRules !== undefined) family.push(sharedRules);
+        continue;
+      }
+      const key = `${subset}\u0000${[...added].sort((a, b) => a - b).join(',')}`;
+      let extended = shared.extended.get(key);
+      if (extended === undefined) {
+        extended = sliceRules(font, faces, subset, [...(shared.points.get(subset) ?? []), ...added], baseUrl);
+        // Bounded: pages of CJK text add characters no other page adds.
+        if (shared.extended.size < 5000) shared.extended.set(key, extended);
+      }
+      family.push(extended);
+    }
+    if (family.length) rules.push(family.join('\n'));
   }
   return rules.join('\n');
 }
