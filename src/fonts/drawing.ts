@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FontId } from '../i18n/locales.ts';
 import { parseUnicodeRange } from './faces.ts';
-import { contoursToPath, OutlineFont } from './outlines.ts';
+import { contoursToPath, drawContours, OutlineFont, type Pen } from './outlines.ts';
 import { fontPackages } from './packages.ts';
 
 export interface DrawnGlyph {
@@ -19,6 +19,8 @@ export interface DrawnGlyph {
   bounds(): { xMin: number; yMin: number; xMax: number; yMax: number };
   /** SVG path data of the glyph with its pen position on the baseline at (x, y), `size` px per em. */
   path(x: number, y: number, size: number): string;
+  /** The same outline, drawn with a pen (as `path` places it). */
+  draw(x: number, y: number, size: number, pen: Pen): void;
 }
 
 /** The glyph drawing one grapheme (after NFC), or undefined when no font of the stack has it. */
@@ -96,6 +98,7 @@ function newGlyphLookup(stack: readonly FontId[], weight: number): GlyphLookup {
           return { xMin: Math.min(...xs), yMin: Math.min(...ys), xMax: Math.max(...xs), yMax: Math.max(...ys) };
         },
         path: (x, y, size) => contoursToPath(outline(), x, y, size / em),
+        draw: (x, y, size, pen) => drawContours(outline(), x, y, size / em, pen),
       };
     }
     return undefined;

@@ -227,36 +227,58 @@ function simpleGlyph(data: Buffer, count: number): Contours {
   return contours;
 }
 
+/** Receives a glyph's outline, contour by contour, in the coordinates it was drawn at. */
+export interface Pen {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  quadTo(cx: number, cy: number, x: number, y: number): void;
+  close(): void;
+}
+
 /**
- * SVG path data for contours drawn at (x, y) — the pen position on the baseline, in SVG
- * coordinates — with `scale` SVG units per font unit. Quadratic curves as in the font.
+ * Draws contours with the pen at (x, y) — the pen position on the baseline, y pointing down — with
+ * `scale` units per font unit. Quadratic curves as in the font: two control points in a row have
+ * an on-curve point between them.
  */
-export function contoursToPath(contours: Contours, x: number, y: number, scale: number): string {
-  const at = (p: { x: number; y: number }) => `${round(x + p.x * scale)} ${round(y - p.y * scale)}`;
+export function drawContours(contours: Contours, x: number, y: number, scale: number, pen: Pen): void {
   const mid = (p: Point, q: Point): Point => ({ x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, onCurve: true });
-  const parts: string[] = [];
+  const px = (p: Point) => x + p.x * scale;
+  const py = (p: Point) => y - p.y * scale;
   for (const contour of contours) {
     if (contour.length < 2) continue;
     // Start on a point that is on the curve (a contour of only control points starts between two).
     const startIndex = contour.findIndex((p) => p.onCurve);
     const ring = startIndex >= 0 ? [...contour.slice(startIndex), ...contour.slice(0, startIndex)] : [mid(contour[0]!, contour[1]!), ...contour.slice(1), contour[0]!];
     const start = ring[0]!;
-    parts.push(`M${at(start)}`);
+    pen.moveTo(px(start), py(start));
     let control: Point | undefined;
     for (const p of [...ring.slice(1), start]) {
       if (p.onCurve) {
-        parts.push(control ? `Q${at(control)} ${at(p)}` : `L${at(p)}`);
+        if (control) pen.quadTo(px(control), py(control), px(p), py(p));
+        else pen.lineTo(px(p), py(p));
         control = undefined;
       } else if (control) {
         const between = mid(control, p);
-        parts.push(`Q${at(control)} ${at(between)}`);
+        pen.quadTo(px(control), py(control), px(between), py(between));
         control = p;
       } else {
         control = p;
       }
     }
-    parts.push('Z');
+    pen.close();
   }
+}
+
+/** SVG path data for contours drawn at (x, y), as drawContours places them. */
+export function contoursToPath(contours: Contours, x: number, y: number, scale: number): string {
+  const parts: string[] = [];
+  const at = (px: number, py: number) => `${round(px)} ${round(py)}`;
+  drawContours(contours, x, y, scale, {
+    moveTo: (px, py) => parts.push(`M${at(px, py)}`),
+    lineTo: (px, py) => parts.push(`L${at(px, py)}`),
+    quadTo: (cx, cy, px, py) => parts.push(`Q${at(cx, cy)} ${at(px, py)}`),
+    close: () => parts.push('Z'),
+  });
   return parts.join('');
 }
 

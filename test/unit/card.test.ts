@@ -6,6 +6,7 @@ import { OutlineFont } from '../../src/fonts/outlines.ts';
 import { breakUnits, composeCard, drawable, graphemes, layoutTitle } from '../../src/site/card.ts';
 import { CardPainter, cardDrawer, layoutCard } from '../../src/site/card-painter.ts';
 import { encodeIndexedPng, IndexedCanvas, quantise, type Rgb } from '../../src/site/png.ts';
+import { CoverageRaster } from '../../src/fonts/coverage.ts';
 
 const latin = { title: glyphLookup(['noto-sans'], 700), label: glyphLookup(['noto-sans'], 400) };
 const japanese = { title: glyphLookup(['noto-sans-jp', 'noto-sans'], 700), label: glyphLookup(['noto-sans-jp', 'noto-sans'], 400) };
@@ -136,6 +137,32 @@ describe('social card', () => {
     expect(inked).toBeGreaterThan(10_000);
     // Mean difference per channel value, out of 255.
     expect(difference / reference.length).toBeLessThan(1);
+  });
+});
+
+describe('glyph coverage', () => {
+  const square = (x0: number, y0: number, x1: number, y1: number, raster: CoverageRaster) => {
+    raster.moveTo(x0, y0);
+    raster.lineTo(x1, y0);
+    raster.lineTo(x1, y1);
+    raster.lineTo(x0, y1);
+    raster.close();
+  };
+
+  it('covers whole pixels inside a shape, half a pixel at a half-pixel edge, nothing outside', () => {
+    const raster = new CoverageRaster(6, 4);
+    square(1.5, 1, 4, 3, raster);
+    const at = (x: number, y: number) => raster.coverage()[y * 6 + x];
+    expect([at(0, 1), at(1, 1), at(2, 1), at(3, 1), at(4, 1), at(5, 1)]).toEqual([0, 128, 255, 255, 0, 0]);
+    expect([at(2, 0), at(2, 3)]).toEqual([0, 0]);
+  });
+
+  it('fills overlapping contours once (non-zero winding), as fonts are drawn', () => {
+    const raster = new CoverageRaster(4, 4);
+    square(0, 0, 3, 3, raster);
+    square(1, 1, 4, 4, raster);
+    expect(Math.max(...raster.coverage())).toBe(255);
+    expect(raster.coverage()[1 * 4 + 1]).toBe(255);
   });
 });
 
