@@ -75,6 +75,8 @@ export class CardPainter {
     const background = await this.background(card);
     const placed = card.title.glyphs.map((g) => ({ ...g, ...this.position(g) }));
     this.rasterise(placed.filter((p) => !this.glyphs.has(p.key)));
+    // From here to the encoded file nothing waits, so paints running side by side (the dev server)
+    // cannot mix their pixels on the one canvas.
     const { canvas } = this;
     const pixels = canvas.data;
     pixels.set(background.canvas.data);
