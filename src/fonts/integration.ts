@@ -2,7 +2,7 @@
  * Serves the self-hosted fonts: in `astro dev` from node_modules, and on build as files in
  * `dist/fonts/` (one stylesheet per family plus its woff2 slices).
  */
-import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -47,6 +47,8 @@ export function selfHostedFonts(): AstroIntegration {
         for (const [path, css] of stylesheets(packages)) writeFileSync(join(out, path.slice('/fonts/'.length)), css);
         // Linked where the file system allows: 17 MB of unchanging font files need no copy each build.
         const place = (from: string, to: string) => {
+          // Never written over: were `to` already a link to `from`, a copy onto it would empty both.
+          rmSync(to, { force: true });
           try {
             linkSync(from, to);
           } catch {
