@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
+import { childEnvironment } from '../src/build/config.ts';
 
 function chromiumVersion(): string {
   return spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || `no Chromium at ${chromiumPath}`;
@@ -101,7 +102,7 @@ export async function measure(command: string, args: readonly string[], options:
   const timeFile = join(scratch, 'time');
   const [file, argv] = useTime ? [timeBinary, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, [...args]];
   const started = performance.now();
-  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

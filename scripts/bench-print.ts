@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../src/print/browser.ts';
+import { childEnvironment, resolveBuildConfig } from '../src/build/config.ts';
 import { load, machine, median, runBench, seconds } from './bench-common.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
@@ -23,7 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'press-bench-'));
 const site = join(work, 'site');
 const run = promisify(execFile);
 /** Rounds of (ours cold, pagedjs-cli); BENCH_ROUNDS overrides. */
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
+const { rounds } = resolveBuildConfig().bench;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -47,7 +48,7 @@ async function main() {
       for (const doc of documents) {
         // Asynchronous: the site is served from this very process.
         await run(process.execPath, [cli, `${server!.url}${printPagePath(doc)}`, '-o', join(work, 'cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu,--disable-background-networking,--disable-component-update,--disable-sync'], {
-          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath, PUPPETEER_SKIP_DOWNLOAD: '1' },
+          env: childEnvironment({ PUPPETEER_EXECUTABLE_PATH: chromiumPath, PUPPETEER_SKIP_DOWNLOAD: '1' }),
         }).catch((error: { stderr?: string }) => {
           throw new Error(`pagedjs-cli failed on ${printPagePath(doc)}: ${error.stderr ?? error}`);
         });

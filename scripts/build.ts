@@ -1,58 +1,58 @@
 /**
- * `npm run build`: check the content, build the site, print every publication, and only then
- * replace `dist/` — a failed build never leaves a half-finished dist over a good one.
+ * `npm run build`: check the content, build the site, print every publication, fill the pages'
+ * download figures from the PDFs, index the pages for search, and only then replace `dist/`: a
+ * failed build never leaves a half-finished dist over a good one.
  *
- *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press] [--no-cache]
+ *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press] [--no-cache] [--cache-dir <folder>]
  *
  * --marks, --press and --no-cache work as for `npm run print`.
+ *
+ * Every page is rendered once: pages that show a PDF's pages or size carry tokens the figure stage
+ * fills after printing (src/site/print-figures.ts), instead of a second site build.
  *
  * package.json starts it with `--max-semi-space-size=64`: a larger young generation means fewer
  * garbage-collector pauses while a thousand pages render (about 0.5 s of a 10 s site build, for
  * about 100 MB more memory; 128 was slower again).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
+import { astroConfig } from '../src/build/astro-config.ts';
+import { resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
+import { fillPrintFigures } from '../src/build/fill-figures.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
-import { contentDir, contentDirVariable, printManifestFile, printManifestVariable, shownPath } from '../src/project.ts';
 import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
-
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string' },
-    out: { type: 'string', default: 'dist' },
-    marks: { type: 'boolean', default: false },
-    press: { type: 'boolean', default: false },
-    'no-cache': { type: 'boolean', default: false },
-  },
-});
+import { parseCommandLine } from '../src/cli/arguments.ts';
 
 async function main() {
   const started = performance.now();
-  // A build is always a production build, even when started from a test runner: Vitest sets
-  // NODE_ENV, DEV and MODE, and Astro would pass them on to import.meta.env.
-  process.env.NODE_ENV = 'production';
-  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[key];
-  if (values.content) process.env[contentDirVariable] = resolve(values.content);
-  // Social cards keep a cache of their own (src/site/integration.ts).
-  if (values['no-cache']) process.env.PRESS_NO_CACHE = '1';
-  const content = contentDir();
-  const out = resolve(values.out);
+  const args = parseCommandLine('npm run build --', {
+    content: { type: 'string', description: 'the content folder (content)' },
+    out: { type: 'string', description: 'where the site goes (dist)' },
+    marks: { type: 'boolean', description: 'crop marks on the screen PDFs too' },
+    press: { type: 'boolean', description: 'also the CMYK PDF/X press files' },
+    'no-cache': { type: 'boolean', description: 'lay out every PDF and draw every card afresh' },
+    'cache-dir': { type: 'string', description: 'where the caches live (node_modules/.cache)' },
+  });
+  if (!args) return;
+  const { values } = args;
+  const config = resolveBuildConfig({ content: values.content, out: values.out, marks: values.marks, press: values.press, noCache: values['no-cache'], cacheDir: values['cache-dir'] });
+  useProductionEnvironment();
+  const { dir: content, shown: shownContent } = config.content;
+  const out = config.outDir;
+  const shownOut = relative(process.cwd(), out);
   const staging = `${out}.staging`;
 
   if (!existsSync(content)) {
-    console.error(`error: the content folder ${relative(process.cwd(), content)}/ does not exist.\n  Hint: run the build from the project folder, or pass --content <folder>.`);
+    console.error(`error: the content folder ${shownContent}/ does not exist.\n  Hint: run the build from the project folder, or pass --content <folder>.`);
     process.exitCode = 1;
     return;
   }
-  const shownContent = shownPath(content);
   const { problems, index } = checkContentFolder(content, shownContent);
   if (reportProblems(problems)) {
-    console.error(`\nNothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);
+    console.error(`\nNothing was built; ${shownOut}/ is unchanged.`);
     process.exitCode = 1;
     return;
   }
@@ -63,47 +63,20 @@ async function main() {
   }
 
   rmSync(staging, { recursive: true, force: true });
-  const rebuilt = `${out}.staging-site`;
   try {
     // Imported here so a content error is reported before Astro starts up.
     const { build } = await import('astro');
-    const buildSite = async (outDir: string, manifest: string) => {
-      // The site's download links read this manifest (src/site/downloads.ts).
-      process.env[printManifestVariable] = manifest;
-      await build({
-        root: process.cwd(),
-        outDir,
-        logLevel: process.env.PRESS_DEBUG ? 'debug' : 'warn',
-        // Each content folder gets its own cache, so a fixture build never shows another folder's entries.
-        cacheDir: `node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
-      });
-    };
-    // First guess for the download links: the PDFs of the last build. Usually nothing changed.
-    const lastManifest = printManifestFile(out);
-    await buildSite(staging, lastManifest);
+    await build({ ...astroConfig(config, { from: 'build' }, staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
     console.log(`site: built in ${seconds(started)}`);
-    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
-    const printed = printManifestFile(staging);
-    if (!sameContent(lastManifest, printed)) {
-      // The PDFs differ from the guess: build the pages again so every link states the true pages and size.
-      const again = performance.now();
-      rmSync(rebuilt, { recursive: true, force: true });
-      await buildSite(rebuilt, printed);
-      mkdirSync(join(rebuilt, 'print'), { recursive: true });
-      for (const file of readdirSync(join(staging, 'print'), { withFileTypes: true })) {
-        if (file.isFile()) renameSync(join(staging, 'print', file.name), join(rebuilt, 'print', file.name));
-      }
-      rmSync(staging, { recursive: true, force: true });
-      renameSync(rebuilt, staging);
-      console.log(`site: download links updated in ${seconds(again)}`);
-    }
+    const manifest = await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: config.print.marks, press: config.print.press !== null, cacheDir: config.caches.print });
+    const pages = fillPrintFigures(staging, manifest, config.localesDir);
+    console.log(`site: download figures filled in on ${pages} pages`);
     // Indexed last, from the pages as they will be published.
-    await indexSite(staging, (line) => console.log(`search: ${line}`));
+    await indexSite(staging, (line) => console.log(`search: ${line}`), config.search);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    rmSync(rebuilt, { recursive: true, force: true });
     reportFailure(error);
-    console.error(`\nThe build stopped; ${relative(process.cwd(), out)}/ is unchanged.`);
+    console.error(`\nThe build stopped; ${shownOut}/ is unchanged.`);
     return;
   }
 
@@ -112,11 +85,7 @@ async function main() {
   if (existsSync(out)) renameSync(out, previous);
   renameSync(staging, out);
   rmSync(previous, { recursive: true, force: true });
-  console.log(`done: ${relative(process.cwd(), out)}/ in ${seconds(started)}`);
-}
-
-function sameContent(a: string, b: string): boolean {
-  return existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
+  console.log(`done: ${shownOut}/ in ${seconds(started)}`);
 }
 
 function seconds(since: number): string {

@@ -8,10 +8,10 @@
 import { spawn } from 'node:child_process';
 import { reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
-import { contentDir, shownPath } from '../src/project.ts';
+import { resolveBuildConfig } from '../src/build/config.ts';
 
-const root = contentDir();
-const { problems } = checkContentFolder(root, shownPath(root));
+const { content } = resolveBuildConfig();
+const { problems } = checkContentFolder(content.dir, content.shown);
 if (reportProblems(problems)) console.error('\nThe site starts anyway; pages with these problems show an error until they are fixed.\n');
 
 const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -13,7 +13,7 @@ import { reportFailure } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { uiNamespaces } from '../src/i18n/namespaces.ts';
-import { contentDir } from '../src/project.ts';
+import { resolveBuildConfig } from '../src/build/config.ts';
 import { addLocaleToModule, knownLocales } from '../src/scaffold/locale.ts';
 import { articleFiles, bulletinFiles, projectFiles, ScaffoldError, type Files } from '../src/scaffold/templates.ts';
 import { uiRecordFile } from '../src/translations/records.ts';
@@ -66,7 +66,7 @@ function newLocale() {
 }
 
 function main() {
-  const root = contentDir();
+  const root = resolveBuildConfig().content.dir;
   switch (what) {
     case 'article':
       return write(root, articleFiles(name, today));

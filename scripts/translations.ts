@@ -7,19 +7,27 @@
  *                                                 a missing or outdated translation (for CI)
  *   npm run translations -- --done <locale> <file>  record <file> as translated from the current Vietnamese
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../src/cli/arguments.ts';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { localeIds, defaultLocale } from '../src/i18n/locales.ts';
-import { contentDir, shownPath } from '../src/project.ts';
+import { resolveBuildConfig } from '../src/build/config.ts';
 import { readUiStrings, recordTranslation, RecordError } from '../src/translations/records.ts';
 import { contentStatus, printBlockers, statusTable, uiStatus, type StatusCell, type StatusRow, type TranslationState } from '../src/translations/status.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, done: { type: 'boolean', default: false } },
-});
+const args = parseCommandLine(
+  'npm run translations --',
+  {
+    json: { type: 'boolean', description: 'the status as JSON rows' },
+    strict: { type: 'boolean', description: 'fail when a publication due for print has a missing or outdated translation' },
+    done: { type: 'boolean', description: '<locale> <file>: record the file as translated from the current Vietnamese' },
+    content: { type: 'string', description: 'the content folder (content)' },
+  },
+  { positionals: true },
+);
+const { values, positionals } = args ?? { values: {}, positionals: [] };
 
+const config = resolveBuildConfig({ content: values.content });
 const uiRoot = 'locales';
 const marks: Record<TranslationState, string> = { 'up-to-date': 'ok', outdated: 'OUTDATED', missing: 'missing' };
 
@@ -48,11 +56,10 @@ function main() {
     console.log(`translations: ${file} recorded as translated from the current Vietnamese (${hash}).`);
     return;
   }
-  const root = contentDir();
-  const { problems, index } = checkContentFolder(root, shownPath(root));
+  const { problems, index } = checkContentFolder(config.content.dir, config.content.shown);
   if (reportProblems(problems.filter((p) => p.severity === 'error'))) console.error('(the status below leaves out the files with errors)\n');
   const { strings, records } = readUiStrings(uiRoot);
-  const rows = [...contentStatus(index, shownPath(root)), ...uiStatus(strings, records, uiRoot)];
+  const rows = [...contentStatus(index, config.content.shown), ...uiStatus(strings, records, uiRoot)];
   const blockers = printBlockers(index, rows);
   if (values.json) {
     console.log(JSON.stringify({ rows, printBlockers: blockers }, null, 2));
@@ -71,7 +78,7 @@ function main() {
 
 // Errors the editor can act on carry their message; reportFailure prints it without a stack trace.
 try {
-  main();
+  if (args) main();
 } catch (error) {
   reportFailure(error);
 }

@@ -11,9 +11,9 @@ import {
   projectTranslationSchema,
   publicationTextSchema,
 } from './content/schema.ts';
-import { contentDir } from './project.ts';
+import config from 'virtual:press/config';
 
-const root = contentDir();
+const root = config.content.dir;
 
 /** Entry ids keep the folder structure: `<slug>/<locale>` for texts, `<slug>` for definition files. */
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx|ya?ml)$/, '').replace(/\/(issue|booklet|edition)$/, '');

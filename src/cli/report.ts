@@ -3,6 +3,7 @@
  * (set PRESS_DEBUG=1 to get one). Tools set process.exitCode instead of exiting, so open
  * browsers and files are closed properly.
  */
+import { debugWanted } from '../build/config.ts';
 import { formatProblems, type ContentProblem } from '../content/problems.ts';
 
 interface AstroLikeError {
@@ -24,7 +25,7 @@ export function describeError(error: unknown): string {
   const lines = [`error: ${message}`];
   if (e.loc?.file) lines.push(`  in ${relativeFile(e.loc.file)}${e.loc.line ? `:${e.loc.line}` : ''}`);
   if (e.hint) lines.push(`  Hint: ${e.hint.trim().split('\n')[0]}`);
-  if (process.env.PRESS_DEBUG) lines.push(e.stack ?? '');
+  if (debugWanted()) lines.push(e.stack ?? '');
   return lines.join('\n');
 }
 

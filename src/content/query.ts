@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
 import type { BookletData, EditionData, ProjectSourceData } from './schema.ts';
+import { printPlan, type PlannedPdf } from '../publications/print-plan.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type BulletinEntry = CollectionEntry<'bulletins'>;
@@ -90,4 +91,14 @@ export async function getBooklets(): Promise<Array<Publication<BookletData>>> {
 
 export async function getEditions(): Promise<Array<Publication<EditionData>>> {
   return publications((await getCollection('editions')) as Array<{ id: string; data: EditionData }>, await getCollection('editionTexts'));
+}
+
+/** Every PDF the build prints (src/publications/print-plan.ts), from the collections. */
+export async function getPrintPlan(): Promise<PlannedPdf[]> {
+  const [bulletins, booklets, editions] = await Promise.all([getBulletins(), getBooklets(), getEditions()]);
+  return printPlan({
+    bulletins: bulletins.map((b) => ({ month: b.month, editions: b.issue.data.editions })),
+    booklets: booklets.map((b) => ({ slug: b.slug, editions: b.definition.editions, sections: b.definition.sections })),
+    editions: editions.map((e) => ({ slug: e.slug, languages: e.definition.languages })),
+  });
 }

@@ -2,6 +2,7 @@
  * `dist/print/manifest.json`: every PDF the build wrote, for the site's download links, the
  * print shop's order sheet and anyone checking a delivery. Later stages add entries; the shape stays.
  */
+import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { publicationKinds, variants } from './publication.ts';
 
@@ -28,4 +29,9 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export function sortManifest(entries: readonly ManifestEntry[]): Manifest {
   const key = (e: ManifestEntry) => [e.kind, e.slug, e.locale, e.variant].join('\u0000');
   return [...entries].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** The print manifest of a built site. */
+export function printManifestFile(siteDir: string): string {
+  return join(siteDir, 'print', 'manifest.json');
 }

@@ -22,7 +22,7 @@ import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, ty
 import { pagedjsDir } from './pagedjs.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
-import { printManifestFile } from '../project.ts';
+import { printManifestFile } from './manifest.ts';
 
 export class PrintError extends Error {}
 

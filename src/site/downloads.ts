@@ -1,13 +1,12 @@
 /**
- * The site's downloads: which PDFs a reader can take away, read from the print manifest
- * (`dist/print/manifest.json`) so a link only ever names a file that was printed, with its true page
- * count and size. Pure functions over a manifest, plus one loader at the edge.
+ * The site's downloads: which PDFs a reader can take away, from the print plan (what the build
+ * prints, known from the content), so a link only ever names a file that is printed. Their pages,
+ * sizes and sheet pages are figures filled in after printing (./print-figures.ts). Pure functions
+ * over a plan.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
-import { manifestSchema, type Manifest, type ManifestEntry } from '../print/manifest.ts';
-import { projectAnchor, type PublicationKind } from '../print/publication.ts';
-import { printManifestPath } from '../project.ts';
+import type { PublicationKind } from '../print/publication.ts';
+import type { PlannedPdf } from '../publications/print-plan.ts';
 
 export interface Download {
   kind: PublicationKind;
@@ -17,43 +16,18 @@ export interface Download {
   /** Site path of the PDF. */
   href: string;
   file: string;
-  pages: number;
-  bytes: number;
 }
-
-/**
- * The manifest the build handed over; empty when nothing was printed yet (first pass, dev). Read
- * again when the file or its path changes: one process may build the site twice with different manifests.
- */
-export function loadPrintManifest(path = printManifestPath()): Manifest {
-  if (!existsSync(path)) return [];
-  const modified = statSync(path).mtimeMs;
-  if (lastRead?.path !== path || lastRead.modified !== modified) {
-    lastRead = { path, modified, manifest: manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) };
-  }
-  return lastRead.manifest;
-}
-
-let lastRead: { path: string; modified: number; manifest: Manifest } | undefined;
 
 const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? 'vi');
 
-function toDownload(entry: ManifestEntry): Download {
-  return {
-    kind: entry.kind,
-    slug: entry.slug,
-    locales: entry.locale.split('-').filter(isLocaleId),
-    href: `/print/${entry.file}`,
-    file: entry.file,
-    pages: entry.pages,
-    bytes: entry.bytes,
-  };
+function toDownload(pdf: PlannedPdf): Download {
+  return { kind: pdf.kind, slug: pdf.slug, locales: pdf.locale.split('-').filter(isLocaleId), href: `/print/${pdf.file}`, file: pdf.file };
 }
 
 /** Screen PDFs a reader can download (press files are for the print shop), in the site's locale order. */
-export function downloads(filter: { kind?: PublicationKind; slug?: string } = {}, manifest: Manifest = loadPrintManifest()): Download[] {
-  return manifest
-    .filter((e) => e.variant === 'screen' && (!filter.kind || e.kind === filter.kind) && (!filter.slug || e.slug === filter.slug))
+export function downloads(plan: readonly PlannedPdf[], filter: { kind?: PublicationKind; slug?: string } = {}): Download[] {
+  return plan
+    .filter((e) => (!filter.kind || e.kind === filter.kind) && (!filter.slug || e.slug === filter.slug))
     .map(toDownload)
     .sort((a, b) => a.kind.localeCompare(b.kind) || b.slug.localeCompare(a.slug) || localeOrder(a.locales) - localeOrder(b.locales));
 }
@@ -64,34 +38,27 @@ export interface BookletLink extends Download {
 }
 
 /** The first of the booklet PDFs that is in the reader's language or the nearest along its fallback chain. */
-function nearestBooklet(entries: readonly ManifestEntry[], locale: LocaleId): { entry: ManifestEntry; link: BookletLink } | undefined {
+function nearestBooklet(plan: readonly PlannedPdf[], locale: LocaleId): BookletLink | undefined {
   for (const candidate of fallbackChain(locale)) {
-    const entry = entries.find((e) => e.kind === 'booklet' && e.variant === 'screen' && e.locale === candidate);
-    if (entry) return { entry, link: { ...toDownload(entry), locale: candidate } };
+    const pdf = plan.find((e) => e.kind === 'booklet' && e.locale === candidate);
+    if (pdf) return { ...toDownload(pdf), locale: candidate };
   }
   return undefined;
 }
 
 /** A booklet's PDF for a reader of `locale`: their language's edition, or the nearest one printed. */
-export function bookletDownload(slug: string, locale: LocaleId, manifest: Manifest = loadPrintManifest()): BookletLink | undefined {
-  return nearestBooklet(manifest.filter((e) => e.slug === slug), locale)?.link;
+export function bookletDownload(plan: readonly PlannedPdf[], slug: string, locale: LocaleId): BookletLink | undefined {
+  return nearestBooklet(plan.filter((e) => e.slug === slug), locale);
 }
 
 export interface ProjectSheetLink extends BookletLink {
-  /** The page the project's sheet starts on. */
-  page: number;
+  project: string;
 }
 
-/**
- * The project's sheet in a printed booklet, in the reader's language or the nearest fallback:
- * `href` opens the PDF at the sheet's page.
- */
-export function projectSheet(projectSlug: string, locale: LocaleId, manifest: Manifest = loadPrintManifest()): ProjectSheetLink | undefined {
-  const anchor = projectAnchor(projectSlug);
-  const found = nearestBooklet(manifest.filter((e) => e.anchors?.[anchor]), locale);
-  if (!found) return undefined;
-  const page = found.entry.anchors![anchor]!;
-  return { ...found.link, page, href: `${found.link.href}#page=${page}` };
+/** The project's sheet in a printed booklet, in the reader's language or the nearest fallback. */
+export function projectSheet(plan: readonly PlannedPdf[], project: string, locale: LocaleId): ProjectSheetLink | undefined {
+  const found = nearestBooklet(plan.filter((e) => e.projects.includes(project)), locale);
+  return found && { ...found, project };
 }
 
 export interface PublicationDownloads {

@@ -69,8 +69,7 @@ const unusedBundles = [
  * binary is one clear error rather than the API's stack traces, and so Chinese and Japanese are
  * never indexed unsegmented by the plain build.
  */
-function extendedBinary(): string {
-  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+function extendedBinary(fromEnv: string | undefined): string {
   const hint = 'Run npm run setup to install the npm packages again (Pagefind ships its binary as @pagefind/<platform>).';
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
@@ -86,11 +85,12 @@ function extendedBinary(): string {
 }
 
 /** Writes `<siteDir>/pagefind/` and logs how many pages each language's index holds. */
-export async function indexSite(siteDir: string, log: (line: string) => void): Promise<Map<LocaleId, number>> {
+export async function indexSite(siteDir: string, log: (line: string) => void, options: { pagefindBinary: string | undefined }): Promise<Map<LocaleId, number>> {
   const outputPath = join(siteDir, 'pagefind');
   const failed = (step: string, errors: readonly string[]) =>
     new SearchIndexError(`search: Pagefind could not ${step}:\n  ${errors.join('\n  ')}`, 'These are Pagefind’s own messages; if it cannot start at all, run npm run setup.');
-  extendedBinary();
+  // Pagefind's Node API reads PAGEFIND_EXTENDED_BINARY_PATH itself; the build configuration passes it here to check it first.
+  extendedBinary(options.pagefindBinary);
   try {
     const created = await pagefind.createIndex({});
     if (!created.index || created.errors.length) throw failed('start', created.errors);

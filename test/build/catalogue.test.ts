@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { localeIds } from '../../src/i18n/locales.ts';
-import { loadPrintManifest } from '../../src/site/downloads.ts';
+import { manifestSchema } from '../../src/print/manifest.ts';
 import { readPage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -119,7 +119,7 @@ describe('project pages', () => {
   });
 
   it('link the project’s sheet in the booklet PDF at its page, in the reader’s language or the nearest printed one', () => {
-    const manifest = loadPrintManifest(join(site, 'print', 'manifest.json'));
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(site, 'print', 'manifest.json'), 'utf8')));
     const page = (locale: string) => manifest.find((e) => e.kind === 'booklet' && e.locale === locale && e.variant === 'screen')?.anchors?.['project-alpha-park'];
     const ja = readPage(site, 'ja/invest/alpha-park/').querySelector('.project-sheet-link a');
     expect(ja?.getAttribute('href')).toBe(`/print/booklet-invest-ja.pdf#page=${page('ja')}`);

@@ -16,7 +16,7 @@ describe('a new language', () => {
     }
     cpSync('test/fixtures/site/content', join(project, 'content'), { recursive: true });
     symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
-    const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, PRESS_CONTENT_DIR: '' } });
+    const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
     scaffold = node('scripts/new.ts', 'locale', 'fr');
     build = node('scripts/build.ts', '--content', 'content', '--no-cache');
   });

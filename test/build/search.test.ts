@@ -129,7 +129,7 @@ describe('indexSite', () => {
 
   it('writes one index per language and reports the pages of each, leaving out what is outside the locale folders', async () => {
     const lines: string[] = [];
-    const counts = await indexSite(miniSite({ 'vi/articles/a/index.html': 'vi', 'print/x/vi/index.html': 'vi', 'status/index.html': 'vi' }), (l) => lines.push(l));
+    const counts = await indexSite(miniSite({ 'vi/articles/a/index.html': 'vi', 'print/x/vi/index.html': 'vi', 'status/index.html': 'vi' }), (l) => lines.push(l), { pagefindBinary: undefined });
     expect(counts.get('vi')).toBe(2);
     expect(lines).toHaveLength(1);
     const expected = localeIds.map((l: LocaleId) => `${l} ${l === 'vi' ? '2 pages' : '1 page'}`).join(', ');
@@ -138,7 +138,7 @@ describe('indexSite', () => {
   });
 
   it('stops with a hint when a language has no page to search', async () => {
-    const error = await indexSite(miniSite({ 'ja/index.html': undefined }), () => {}).catch((e: unknown) => e);
+    const error = await indexSite(miniSite({ 'ja/index.html': undefined }), () => {}, { pagefindBinary: undefined }).catch((e: unknown) => e);
     const message = describeError(error);
     expect(message).toMatch(/no pages were indexed in ja\b/);
     expect(message).toContain('Hint: ');
@@ -146,18 +146,13 @@ describe('indexSite', () => {
   });
 
   it('stops before indexing when the extended Pagefind binary (CJK word splitting) is missing', async () => {
-    process.env.PAGEFIND_EXTENDED_BINARY_PATH = join(tmpdir(), 'no-such-pagefind');
-    try {
-      const error = await indexSite(miniSite(), () => {}).catch((e: unknown) => e);
-      expect(describeError(error)).toMatch(/PAGEFIND_EXTENDED_BINARY_PATH names .*no-such-pagefind, which does not exist\.\n  Hint: /);
-      expect(readdirSync(dir)).not.toContain('pagefind');
-    } finally {
-      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-    }
+    const error = await indexSite(miniSite(), () => {}, { pagefindBinary: join(tmpdir(), 'no-such-pagefind') }).catch((e: unknown) => e);
+    expect(describeError(error)).toMatch(/PAGEFIND_EXTENDED_BINARY_PATH names .*no-such-pagefind, which does not exist\.\n  Hint: /);
+    expect(readdirSync(dir)).not.toContain('pagefind');
   });
 
   it('stops when pages carry a language the site does not publish in', async () => {
-    const error = await indexSite(miniSite({ 'vi/wrong/index.html': 'fr' }), () => {}).catch((e: unknown) => e);
+    const error = await indexSite(miniSite({ 'vi/wrong/index.html': 'fr' }), () => {}, { pagefindBinary: undefined }).catch((e: unknown) => e);
     expect(describeError(error)).toMatch(/language "fr".*src\/i18n\/locales\.ts[\s\S]*Hint: /);
   });
 });

@@ -9,7 +9,7 @@ import type { StatusRow } from '../../src/translations/status.ts';
 const work = mkdtempSync(join(tmpdir(), 'press-translations-'));
 const content = join(work, 'content');
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/translations.ts', ...args], { encoding: 'utf8', env: { ...process.env, PRESS_CONTENT_DIR: content } });
+  spawnSync(process.execPath, ['scripts/translations.ts', '--content', content, ...args], { encoding: 'utf8' });
 const state = (kind: string, id: string, locale: string) => {
   const { rows } = JSON.parse(run('--json').stdout) as { rows: StatusRow[] };
   return rows.find((r) => r.kind === kind && r.id === id && r.locale === locale)?.state;

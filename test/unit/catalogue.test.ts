@@ -105,10 +105,10 @@ describe('catalogue order and entries', () => {
       ['park', project('park', park, ['vi', 'en', 'ja'])],
       ['farm', project('farm', farm, ['vi'])],
     ]);
-    const sheet = { kind: 'booklet', slug: 'b', locales: ['en'], href: '/print/booklet-b-en.pdf#page=9', file: 'booklet-b-en.pdf', pages: 20, bytes: 1, locale: 'en', page: 9 } as const;
+    const sheet = { kind: 'booklet', slug: 'b', locales: ['en'], href: '/print/booklet-b-en.pdf', file: 'booklet-b-en.pdf', locale: 'en', project: 'park' } as const;
     const entries = catalogueEntries(projects, 'ko', (slug) => (slug === 'park' ? { ...sheet, locales: ['en'] } : undefined));
-    expect(entries.map((e) => [e.project.slug, e.text.value, e.text.isFallback, e.sheet?.page])).toEqual([
-      ['park', 'park in en', true, 9],
+    expect(entries.map((e) => [e.project.slug, e.text.value, e.text.isFallback, e.sheet?.file])).toEqual([
+      ['park', 'park in en', true, 'booklet-b-en.pdf'],
       ['farm', 'farm in vi', true, undefined],
     ]);
   });
