@@ -20,10 +20,10 @@ import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { astroConfig } from '../src/build/astro-config.ts';
 import { resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
-import { checkContentFolder } from '../src/content/read.ts';
+import { isContentProblemsError } from '../src/content/loader.ts';
+import type { ContentProblem } from '../src/content/problems.ts';
 import { printPublications } from '../src/print/stage.ts';
 import { indexSite } from '../src/site/search-index.ts';
-import { contentStatus, printBlockers } from '../src/translations/status.ts';
 import { parseCommandLine } from '../src/cli/arguments.ts';
 
 async function main() {
@@ -50,23 +50,12 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const { problems, index } = checkContentFolder(content, shownContent);
-  if (reportProblems(problems)) {
-    console.error(`\nNothing was built; ${shownOut}/ is unchanged.`);
-    process.exitCode = 1;
-    return;
-  }
-
-  const notCurrent = printBlockers(index, contentStatus(index, shownContent)).filter((b) => !b.includes(' is missing '));
-  if (notCurrent.length) {
-    console.warn(`warning: these translations will be printed although their Vietnamese source has changed since:\n  ${notCurrent.join('\n  ')}\n  Hint: update them and record each with npm run translations -- --done <locale> <file>.\n`);
-  }
-
   rmSync(staging, { recursive: true, force: true });
   try {
-    // Imported here so a content error is reported before Astro starts up.
+    // The content is read and checked once, by Astro's collections (src/content/loader.ts): a
+    // content error stops the build there, before any page is rendered.
     const { build } = await import('astro');
-    await build({ ...astroConfig(config, { from: 'build' }, staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
+    await build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
     console.log(`site: built in ${seconds(started)}`);
     const manifest = await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: config.print.marks, press: config.print.press !== null, cacheDir: config.caches.print });
     const pages = fillPrintFigures(staging, manifest, config.localesDir);
@@ -75,6 +64,13 @@ async function main() {
     await indexSite(staging, (line) => console.log(`search: ${line}`), config.search);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    const problems = contentProblems(error);
+    if (problems) {
+      reportProblems(problems);
+      console.error(`\nNothing was built; ${shownOut}/ is unchanged.`);
+      process.exitCode = 1;
+      return;
+    }
     reportFailure(error);
     console.error(`\nThe build stopped; ${shownOut}/ is unchanged.`);
     return;
@@ -86,6 +82,12 @@ async function main() {
   renameSync(staging, out);
   rmSync(previous, { recursive: true, force: true });
   console.log(`done: ${shownOut}/ in ${seconds(started)}`);
+}
+
+/** The content problems behind a failed build, however Astro passed the loader's error on. */
+function contentProblems(error: unknown): readonly ContentProblem[] | undefined {
+  for (let e = error; e; e = e instanceof Error ? e.cause : undefined) if (isContentProblemsError(e)) return e.problems;
+  return undefined;
 }
 
 function seconds(since: number): string {

@@ -13,9 +13,9 @@ import { findability } from '../site/integration.ts';
 import { sitemapFilter } from '../site/sitemap.ts';
 import type { BuildConfig } from './config.ts';
 import { buildConfiguration } from './integration.ts';
-import { siteConfig, type SiteConfig } from './site-config.ts';
+import { siteConfig, type SiteMode } from './site-config.ts';
 
-export function astroConfig(config: BuildConfig, figures: SiteConfig['figures'], outDir = config.outDir): AstroUserConfig {
+export function astroConfig(config: BuildConfig, mode: SiteMode, outDir = config.outDir): AstroUserConfig {
   return {
     root: config.root,
     outDir,
@@ -39,7 +39,7 @@ export function astroConfig(config: BuildConfig, figures: SiteConfig['figures'],
       routing: 'manual',
     },
     integrations: [
-      buildConfiguration(siteConfig(config, figures)),
+      buildConfiguration(siteConfig(config, mode)),
       mdx(),
       sitemap({ filter: sitemapFilter(() => outDir), i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
       selfHostedFonts(),

@@ -3,10 +3,13 @@
  * `virtual:press/config` module (as Starlight hands its user config to its pages): plain data,
  * made once per build or dev server from the resolved BuildConfig.
  */
+import { printManifestFile } from '../print/manifest.ts';
 import type { BuildConfig } from './config.ts';
 
 export interface SiteConfig {
   content: { dir: string; shown: string };
+  /** `fail`: a content error stops the build before any page; `report`: logged, the rest served (dev). */
+  contentProblems: 'fail' | 'report';
   localesDir: string;
   /**
    * Where pages get the figures of printed PDFs (pages, size, sheet pages): `build` writes tokens the
@@ -17,6 +20,14 @@ export interface SiteConfig {
 
 export const virtualConfigId = 'virtual:press/config';
 
-export function siteConfig(config: BuildConfig, figures: SiteConfig['figures']): SiteConfig {
-  return { content: config.content, localesDir: config.localesDir, figures };
+/** `build`: `npm run build`, which prints and then fills the figures; `serve`: `astro dev`, `astro check`. */
+export type SiteMode = 'build' | 'serve';
+
+export function siteConfig(config: BuildConfig, mode: SiteMode): SiteConfig {
+  return {
+    content: config.content,
+    contentProblems: mode === 'build' ? 'fail' : 'report',
+    localesDir: config.localesDir,
+    figures: mode === 'build' ? { from: 'build' } : { from: 'manifest', file: printManifestFile(config.outDir) },
+  };
 }

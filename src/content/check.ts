@@ -47,7 +47,12 @@ export interface CheckInput {
 
 export interface Translation<Data> {
   data: Data;
+  /** The frontmatter as written (parsed YAML, before the schema): what Astro's collections validate again with their image helper. */
+  fields: unknown;
   body: string;
+  /** Relative to the content folder: `articles/tea/en.mdx`. */
+  path: string;
+  /** As messages show it: `content/articles/tea/en.mdx`. */
   file: string;
   /** The file as written, for fingerprints of Vietnamese sources. */
   text: string;
@@ -56,6 +61,10 @@ export interface Translation<Data> {
 /** A publication's definition file (issue.yaml, booklet.yaml, edition.yaml) and its texts per language. */
 export interface PublicationSource<Data, Text> {
   data: Data;
+  /** The file as written (parsed YAML, before the schema). */
+  fields: unknown;
+  /** Relative to the content folder. */
+  path: string;
   file: string;
   texts: Map<LocaleId, Translation<Text>>;
 }
@@ -106,7 +115,7 @@ export function checkContent(input: CheckInput): CheckResult {
     problems.push(problem(code, file, message, where));
 
   const texts = new Map<string, Map<LocaleId, Translation<unknown>>>();
-  const sources = new Map<string, { data: unknown; file: string; yaml: YamlSource }>();
+  const sources = new Map<string, { data: unknown; path: string; file: string; yaml: YamlSource }>();
   /** Every file and folder present, valid or not: a file with problems of its own is not also "missing". */
   const paths = new Set(input.files.map((f) => f.path));
   const folders = new Set(input.files.map((f) => f.path.split('/').slice(0, 2).join('/')));
@@ -180,7 +189,7 @@ export function checkContent(input: CheckInput): CheckResult {
     if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']), 'cover.src');
     const key = `${section}/${folder}`;
     const translations = texts.get(key) ?? new Map();
-    translations.set(locale, { data, body: source.body, file: shown, text: file.text });
+    translations.set(locale, { data, fields: yaml.data, body: source.body, path: file.path, file: shown, text: file.text });
     texts.set(key, translations);
   }
 
@@ -203,7 +212,7 @@ export function checkContent(input: CheckInput): CheckResult {
       report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address or file name.`);
       return;
     }
-    sources.set(`${section}/${folder}`, { data, file: shown, yaml });
+    sources.set(`${section}/${folder}`, { data, path: file.path, file: shown, yaml });
   }
 
   function validate<Schema extends z.ZodType>(shown: string, yaml: YamlSource, schema: Schema, isProjectTranslation = false): z.infer<Schema> | undefined {
@@ -267,7 +276,7 @@ export function checkContent(input: CheckInput): CheckResult {
       const [keySection = '', slug = ''] = key.split('/');
       if (keySection !== section) continue;
       const publicationTexts = (texts.get(key) ?? new Map()) as Map<LocaleId, Translation<Text>>;
-      out.set(slug, { data: source.data as Data, file: source.file, texts: publicationTexts });
+      out.set(slug, { data: source.data as Data, fields: source.yaml.data, path: source.path, file: source.file, texts: publicationTexts });
     }
     for (const key of texts.keys()) {
       const [keySection = '', slug = ''] = key.split('/');

@@ -3,6 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
 import type { BookletData, EditionData, ProjectSourceData } from './schema.ts';
 import { printPlan, type PlannedPdf } from '../publications/print-plan.ts';
+import type { ItemKind, StatusRow } from '../translations/status.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type BulletinEntry = CollectionEntry<'bulletins'>;
@@ -101,4 +102,22 @@ export async function getPrintPlan(): Promise<PlannedPdf[]> {
     booklets: booklets.map((b) => ({ slug: b.slug, editions: b.definition.editions, sections: b.definition.sections })),
     editions: editions.map((e) => ({ slug: e.slug, languages: e.definition.languages })),
   });
+}
+
+export interface TranslationStatus {
+  rows: StatusRow[];
+  /** What would print a translation that is not up to date (src/translations/status.ts). */
+  blockers: string[];
+}
+
+/** Translation status as the content reader found it (the `translationStatus` collection). */
+export async function getTranslationStatus(): Promise<TranslationStatus> {
+  const [entry] = await getCollection('translationStatus');
+  return (entry?.data ?? { rows: [], blockers: [] }) as TranslationStatus;
+}
+
+/** Whether the translation shown was made from an older version of its Vietnamese source. */
+export async function isOutdated(kind: ItemKind, slug: string, locale: LocaleId): Promise<boolean> {
+  const { rows } = await getTranslationStatus();
+  return rows.some((r) => r.kind === kind && r.id === slug && r.locale === locale && r.state === 'outdated');
 }

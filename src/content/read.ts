@@ -1,44 +1,65 @@
 /** The disk side of the content check: lists and reads the content folder. */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { checkContent, type CheckResult, type ContentFile } from './check.ts';
 
 const textFile = /\.(mdx?|ya?ml|json)$/i;
 
-export function readContentFolder(root: string): { files: ContentFile[]; assets: string[] } {
-  const files: ContentFile[] = [];
+interface Listing {
+  /** Text files and other files (images), relative to the folder, with `/` separators. */
+  texts: string[];
+  assets: string[];
+  /** Every file's path, size and modification time: changes when any file does. */
+  state: string;
+}
+
+function listContentFolder(root: string): Listing {
+  const texts: string[] = [];
   const assets: string[] = [];
+  const state: string[] = [];
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const absolute = join(entry.parentPath, entry.name);
     const path = relative(root, absolute).split(sep).join('/');
-    if (textFile.test(entry.name)) files.push({ path, text: readFileSync(absolute, 'utf8') });
-    else assets.push(path);
+    (textFile.test(entry.name) ? texts : assets).push(path);
+    const { size, mtimeMs } = statSync(absolute);
+    state.push(`${path}\u0000${size}\u0000${mtimeMs}`);
   }
-  return { files, assets };
+  return { texts, assets, state: state.sort().join('\u0001') };
+}
+
+export function readContentFolder(root: string): { files: ContentFile[]; assets: string[] } {
+  const { texts, assets } = listContentFolder(root);
+  return { files: texts.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })), assets };
 }
 
 /** Checks the content folder at `root`; messages show paths as `displayRoot/...`. */
 export function checkContentFolder(root: string, displayRoot: string): CheckResult {
-  const folder = readContentFolder(root);
-  // One build checks the same content up to three times (the build script, the status page, the
-  // sitemap's list of fallback pages), from modules loaded separately: they share results through a
-  // global, by what the files say, so an edit in `astro dev` is checked afresh.
-  const hash = createHash('sha256').update(displayRoot);
-  for (const file of folder.files) hash.update(`\u0000${file.path}\u0000${file.text}`);
-  for (const asset of folder.assets) hash.update(`\u0001${asset}`);
-  const key = `${root}\u0000${hash.digest('hex')}`;
-  const checked = ((globalThis as WithChecks)[checksKey] ??= new Map<string, CheckResult>());
-  let result = checked.get(key);
-  if (!result) {
-    result = checkContent({ ...folder, displayRoot });
-    // The latest check per folder is enough: older states of the files are not asked for again.
-    for (const [earlier] of checked) if (earlier.startsWith(`${root}\u0000`)) checked.delete(earlier);
-    checked.set(key, result);
-  }
-  return result;
+  return checkContent({ ...readContentFolder(root), displayRoot });
 }
 
-const checksKey = Symbol.for('press:content-checks');
-type WithChecks = typeof globalThis & { [checksKey]?: Map<string, CheckResult> };
+/**
+ * The content as Astro's collections read it (./loader.ts): every collection of one build asks, and
+ * the files are read and checked once; in `astro dev` again only after a file changed (judged by the
+ * files' sizes and times, without reading them).
+ */
+export class ContentReader {
+  private last: { state: string; result: CheckResult } | undefined;
+  private readonly root: string;
+  private readonly displayRoot: string;
+
+  constructor(root: string, displayRoot: string) {
+    this.root = root;
+    this.displayRoot = displayRoot;
+  }
+
+  /** The check of the folder as it is now, and whether it is a new one since the last call. */
+  read(): { result: CheckResult; fresh: boolean } {
+    const listing = listContentFolder(this.root);
+    if (this.last?.state === listing.state) return { result: this.last.result, fresh: false };
+    const files = listing.texts.map((path) => ({ path, text: readFileSync(join(this.root, path), 'utf8') }));
+    const result = checkContent({ files, assets: listing.assets, displayRoot: this.displayRoot });
+    this.last = { state: listing.state, result };
+    return { result, fresh: true };
+  }
+}

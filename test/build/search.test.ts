@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeError } from '../../src/cli/report.ts';
-import { fallbackPaths } from '../../src/content/fallback-pages.ts';
+import { fallbackPaths } from '../helpers/fallback-pages.ts';
 import { checkContentFolder } from '../../src/content/read.ts';
 import { localeIds, locales, type LocaleId } from '../../src/i18n/locales.ts';
 import { routes } from '../../src/i18n/routes.ts';

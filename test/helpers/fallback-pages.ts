@@ -3,10 +3,10 @@
  * address): they are noindex, and kept out of the sitemap and search. Derived from the content
  * index with the same rules the pages use.
  */
-import type { ContentIndex } from './check.ts';
-import { resolveTranslation } from '../i18n/fallback.ts';
-import { localeIds } from '../i18n/locales.ts';
-import { routes } from '../i18n/routes.ts';
+import type { ContentIndex } from '../../src/content/check.ts';
+import { resolveTranslation } from '../../src/i18n/fallback.ts';
+import { localeIds } from '../../src/i18n/locales.ts';
+import { routes } from '../../src/i18n/routes.ts';
 
 export function fallbackPaths(index: ContentIndex): Set<string> {
   const paths = new Set<string>();
