@@ -29,7 +29,7 @@ import {
 } from './schema.ts';
 import { isSyntaxError, parseMdx, parseMdxBody, parseYaml, type YamlSource } from './source.ts';
 import { bodyImages, isLocalPath, lacksAlt } from './images.ts';
-import { placeholders } from '../scaffold/placeholders.ts';
+import { placeholders } from './placeholders.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `articles/tea/vi.mdx`. */

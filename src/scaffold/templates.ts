@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { LocaleId } from '../i18n/locales.ts';
 import { monthPattern, slugPattern } from '../content/schema.ts';
-import { placeholderBody, placeholderProject, placeholderTitle } from './placeholders.ts';
+import { placeholderBody, placeholderProject, placeholderTitle } from '../content/placeholders.ts';
 
 export class ScaffoldError extends Error {}
 
