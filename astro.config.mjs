@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { selfHostedFonts } from './src/fonts/integration.ts';
 import { printPreview } from './src/print/preview.ts';
+import { cards } from './src/cards/integration.ts';
 import { findability } from './src/site/integration.ts';
 import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
@@ -50,6 +51,8 @@ export default defineConfig({
     selfHostedFonts(),
     printPreview(),
     findability(),
+    // Drawn cards are kept between builds unless `--no-cache` (scripts/build.ts sets PRESS_NO_CACHE).
+    cards({ cacheDir: process.env.PRESS_NO_CACHE ? null : 'node_modules/.cache/press-cards' }),
   ],
   vite: {
     build: {
