@@ -1,15 +1,16 @@
 /**
  * Social cards: every page whose card is its own asks for it while it renders
  * (src/cards/requests.ts); in a build a worker thread (src/cards/worker.ts) draws them meanwhile,
- * and the build waits for the last one when the pages are done. In `astro dev`, a card is drawn
- * when it is asked for, from the words its page gave when it was last rendered.
+ * and the build waits for the last one when the pages are done. In `astro dev`, a middleware
+ * (src/cards/dev-middleware.ts) draws a card when it is asked for, rendering its page in-process.
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { undrawnWarning } from './undrawn.ts';
 import type { CardRequest } from './painter.ts';
 import { onCardRequest } from './requests.ts';
 import type { CardWorkerData, FromCardWorker, ToCardWorker } from './worker.ts';
@@ -22,12 +23,14 @@ export interface CardsOptions {
 const requestsFile = fileURLToPath(new URL('./requests.ts', import.meta.url));
 
 /**
- * Keeps src/cards/requests.ts out of the server bundle and out of the dev server's module runner:
- * pages import it from its file, through Node, and so share the instance this integration holds.
+ * Keeps src/cards/requests.ts out of the server bundle of a build: the bundle imports it from its
+ * file, through Node, and so shares the instance this integration holds. (The dev server's module
+ * runner cannot load a local file through Node; there the dev middleware shares the runner's instance.)
  */
 export function externalRequests(): Plugin {
   return {
     name: 'press:cards-requests',
+    apply: 'build',
     enforce: 'pre',
     applyToEnvironment: (environment) => environment.config.consumer === 'server',
     async resolveId(source, importer, options) {
@@ -38,8 +41,15 @@ export function externalRequests(): Plugin {
   };
 }
 
-function warnUndrawn(logger: AstroIntegrationLogger, request: CardRequest) {
-  logger.warn(`${request.path}: no font of the ${request.locale} pages can draw every character of "${request.words.title}"; the card shows the site name instead of the title.`);
+/** Hands the dev middleware the site's mark and the cache folder. */
+function devOptions(options: () => { logo: string; cacheDir: string | null }): Plugin {
+  const id = 'virtual:press-cards/options';
+  return {
+    name: 'press:cards-options',
+    apply: 'serve',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (loaded) => (loaded === `\0${id}` ? `export default ${JSON.stringify(options())};` : null),
+  };
 }
 
 /** The card-drawing thread of one build: takes requests at once, and is done when `finish` resolves. */
@@ -80,33 +90,14 @@ export function cards(options: CardsOptions): AstroIntegration {
   return {
     name: 'press:cards',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [externalRequests()] } });
+      'astro:config:setup': ({ command, updateConfig, addMiddleware }) => {
+        updateConfig({ vite: { plugins: [externalRequests(), devOptions(() => ({ logo: logo(), cacheDir }))] } });
+        if (command === 'dev') addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
       },
       'astro:config:done': ({ config }) => {
         publicDir = fileURLToPath(config.publicDir);
         outDir = fileURLToPath(config.outDir);
         cacheDir = options.cacheDir === null ? null : resolve(fileURLToPath(config.root), options.cacheDir);
-      },
-      'astro:server:setup': async ({ server, logger }) => {
-        const requested = new Map<string, CardRequest>();
-        onCardRequest((request) => requested.set(request.path, request));
-        // Loaded here, not with the config: a build draws its cards in the card thread.
-        const { cardDrawer, directoryStore } = await import('./painter.ts');
-        const draw = cardDrawer(logo(), cacheDir === null ? undefined : directoryStore(cacheDir));
-        server.middlewares.use(async (req, res, next) => {
-          const path = new URL(req.url ?? '/', 'http://x').pathname;
-          const request = requested.get(path);
-          if (!request) return next();
-          try {
-            const { png, titleDrawn } = await draw(request);
-            if (!titleDrawn) warnUndrawn(logger, request);
-            res.setHeader('Content-Type', 'image/png');
-            res.end(png);
-          } catch (error) {
-            next(error);
-          }
-        });
       },
       'astro:build:start': () => {
         cardWorker = startCardWorker({ outDir, logo: logo(), cacheDir });
@@ -117,7 +108,7 @@ export function cards(options: CardsOptions): AstroIntegration {
         if (!cardWorker) return;
         const { drawn, undrawn } = await cardWorker.finish();
         cardWorker = undefined;
-        for (const request of undrawn) warnUndrawn(logger, request);
+        for (const request of undrawn) logger.warn(undrawnWarning(request));
         const out = fileURLToPath(dir);
         logger.info(`${drawn} social cards in ${relative(process.cwd(), join(out, 'social')) || 'social'}/`);
       },
