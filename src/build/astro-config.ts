@@ -9,7 +9,8 @@ import type { AstroUserConfig } from 'astro';
 import { selfHostedFonts } from '../fonts/integration.ts';
 import { defaultLocale, localeIds, locales } from '../i18n/locales.ts';
 import { printPreview } from '../print/preview.ts';
-import { findability } from '../site/integration.ts';
+import { cards } from '../cards/integration.ts';
+import { notFoundPages } from '../site/not-found-pages.ts';
 import { sitemapFilter } from '../site/sitemap.ts';
 import type { BuildConfig } from './config.ts';
 import { buildConfiguration } from './integration.ts';
@@ -44,7 +45,8 @@ export function astroConfig(config: BuildConfig, mode: SiteMode, outDir = config
       sitemap({ filter: sitemapFilter(() => outDir), i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
       selfHostedFonts(),
       printPreview(),
-      findability(),
+      cards({ cacheDir: config.caches.cards }),
+      notFoundPages(),
     ],
     vite: {
       build: {

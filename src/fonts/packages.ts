@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fontFamilies, type FontId } from '../i18n/locales.ts';
+import { fontFamilies, type FontFamily, type FontId } from '../i18n/locales.ts';
 import { fontFiles, type FontFile } from './faces.ts';
 import { SliceLookup } from './page-fonts.ts';
 
-export interface FontPackage {
-  id: FontId;
+export interface FontPackage<Id extends string = FontId> {
+  id: Id;
   dir: string;
   files: FontFile[];
 }
@@ -18,14 +18,17 @@ export interface FontPackage {
 let packages: FontPackage[] | undefined;
 
 export function fontPackages(): FontPackage[] {
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  packages ??= (Object.keys(fontFamilies) as FontId[]).map((id) => {
-    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
-    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-    const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
-    return { id, dir, files: fontFiles(id, metadata) };
-  });
+  packages ??= (Object.keys(fontFamilies) as FontId[]).map((id) => fontPackage(id, fontFamilies[id]));
   return packages;
+}
+
+/** One family's package folder and files. */
+export function fontPackage<Id extends string>(id: Id, family: FontFamily): FontPackage<Id> {
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const dir = dirname(require.resolve(`${family.package}/package.json`));
+  const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
+  return { id, dir, files: fontFiles(id, metadata, family.subsets) };
 }
 
 let catalogue: { files: Map<FontId, FontFile[]>; lookups: Map<FontId, SliceLookup> } | undefined;

@@ -6,9 +6,9 @@
  * Signed-area accumulation, as in font-rs: every edge adds to the cells it crosses the area it
  * covers to its right; a running sum along each row gives the winding coverage, clamped to one
  * (non-zero filling, as fonts are drawn). Curves are flattened into lines fine enough to be exact at
- * the pixel.
+ * the pixel. Glyph outlines come from HarfBuzz (src/cards/text.ts).
  */
-import type { Pen } from './outlines.ts';
+import type { Pen } from './text.ts';
 
 export class CoverageRaster implements Pen {
   readonly width: number;
@@ -44,6 +44,19 @@ export class CoverageRaster implements Pen {
       const t = i / steps;
       const u = 1 - t;
       this.lineTo(u * u * x0 + 2 * u * t * cx + t * t * x, u * u * y0 + 2 * u * t * cy + t * t * y);
+    }
+  }
+
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
+    // TrueType fonts (every Noto slice) have only quadratic curves; CFF fonts draw cubic ones.
+    const deviation = Math.max(Math.hypot(this.penX - 2 * c1x + c2x, this.penY - 2 * c1y + c2y), Math.hypot(c1x - 2 * c2x + x, c1y - 2 * c2y + y));
+    const steps = Math.max(1, Math.ceil(Math.sqrt(deviation * 3.75)));
+    const [x0, y0] = [this.penX, this.penY];
+    for (let i = 1; i <= steps; i++) {
+      const t = i / steps;
+      const u = 1 - t;
+      const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+      this.lineTo(a * x0 + b * c1x + c * c2x + d * x, a * y0 + b * c1y + c * c2y + d * y);
     }
   }
 
