@@ -13,17 +13,18 @@ import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../src/print/browser.ts';
 import { load, machine, median, runBench, seconds } from './bench-common.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
-import { serveSite } from '../src/site/static-server.ts';
+import { serveSite } from '../src/server/static-server.ts';
+import { printOptionsFromEnv } from './print-options.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'press-bench-'));
 const site = join(work, 'site');
 const run = promisify(execFile);
 /** Rounds of (ours cold, pagedjs-cli); BENCH_ROUNDS overrides. */
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS) || 3);
+const printOptions = printOptionsFromEnv(process.env, { siteDir: site });
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -47,7 +48,7 @@ async function main() {
       for (const doc of documents) {
         // Asynchronous: the site is served from this very process.
         await run(process.execPath, [cli, `${server!.url}${printPagePath(doc)}`, '-o', join(work, 'cli.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu,--disable-background-networking,--disable-component-update,--disable-sync'], {
-          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath, PUPPETEER_SKIP_DOWNLOAD: '1' },
+          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: printOptions.chromium, PUPPETEER_SKIP_DOWNLOAD: '1' },
         }).catch((error: { stderr?: string }) => {
           throw new Error(`pagedjs-cli failed on ${printPagePath(doc)}: ${error.stderr ?? error}`);
         });
@@ -55,21 +56,20 @@ async function main() {
     });
 
   // Rounds alternate the two renderers, so a busy moment of the machine weighs on both alike.
-  const quiet = () => {};
   const cold: number[] = [];
   const baseline: number[] = [];
   let cacheDir = '';
   try {
     for (let round = 1; round <= rounds; round++) {
       cacheDir = join(work, `cache-${round}`);
-      cold.push(await timed(() => printPublications({ siteDir: site, log: quiet, cacheDir })));
+      cold.push(await timed(() => printPublications({ ...printOptions, cacheDir })));
       if (server) baseline.push(await pagedjsCli());
       console.log(`bench: round ${round}/${rounds}: ours cold ${seconds(cold.at(-1)!)}${server ? `, pagedjs-cli ${seconds(baseline.at(-1)!)}` : ''}`);
     }
   } finally {
     await server?.close();
   }
-  const warm = await timed(() => printPublications({ siteDir: site, log: quiet, cacheDir }));
+  const warm = await timed(() => printPublications({ ...printOptions, cacheDir }));
 
   const rows: Array<[string, number]> = [
     [`ours, cold (empty cache), median of ${rounds}`, median(cold)],

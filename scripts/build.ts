@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
 import { printPublications } from '../src/print/stage.ts';
+import { printOptionsFromEnv } from './print-options.ts';
 import { contentDir, contentDirVariable, printManifestFile, printManifestVariable, shownPath } from '../src/project.ts';
 import { indexSite } from '../src/site/search-index.ts';
 import { contentStatus, printBlockers } from '../src/translations/status.ts';
@@ -82,7 +83,8 @@ async function main() {
     const lastManifest = printManifestFile(out);
     await buildSite(staging, lastManifest);
     console.log(`site: built in ${seconds(started)}`);
-    await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: values.marks, press: values.press, cacheDir: values['no-cache'] ? null : undefined });
+    const log = (line: string) => console.log(`print: ${line}`);
+    await printPublications(printOptionsFromEnv(process.env, { siteDir: staging, log, marks: values.marks, press: values.press, noCache: values['no-cache'] }));
     const printed = printManifestFile(staging);
     if (!sameContent(lastManifest, printed)) {
       // The PDFs differ from the guess: build the pages again so every link states the true pages and size.

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFailure } from '../src/cli/report.ts';
 import { printPublications } from '../src/print/stage.ts';
+import { printOptionsFromEnv } from './print-options.ts';
 import { printManifestFile, printManifestVariable } from '../src/project.ts';
 import { downloads } from '../src/site/downloads.ts';
 
@@ -34,13 +35,8 @@ async function main() {
   console.log(`print: from the site built in ${values.site}/ (after changing content, run npm run build first, or npm run build -- --press)`);
   const screenFiles = () => JSON.stringify(downloads());
   const linked = screenFiles();
-  const manifest = await printPublications({
-    siteDir,
-    log: (line) => console.log(`print: ${line}`),
-    marks: values.marks,
-    press: values.press,
-    cacheDir: values['no-cache'] ? null : undefined,
-  });
+  const log = (line: string) => console.log(`print: ${line}`);
+  const { manifest } = await printPublications(printOptionsFromEnv(process.env, { siteDir, log, marks: values.marks, press: values.press, noCache: values['no-cache'] }));
   const press = manifest.filter((e) => e.variant === 'press').length;
   if (screenFiles() !== linked) {
     console.warn(`warning: the screen PDFs changed, but the site's download links still give the previous pages and sizes.\n  Hint: run npm run build (with the same options) to update the site as well.`);

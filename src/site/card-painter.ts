@@ -6,7 +6,7 @@
  * it, written as a palette PNG (~1.5 ms).
  */
 import sharp from 'sharp';
-import { PrintCache, sha256 } from '../print/cache.ts';
+import { CacheStore as PrintCache, sha256 } from '../cache/store.ts';
 import { CoverageRaster } from '../fonts/coverage.ts';
 import { glyphLookup } from '../fonts/drawing.ts';
 import { fallbackChain, locales, type FontId, type LocaleId } from '../i18n/locales.ts';

@@ -1,7 +1,7 @@
 /**
  * Build steps for findability:
  * - each locale's 404 page moves from `<locale>/404/index.html` (Astro's directory format) to
- *   `<locale>/404.html`, where static hosts (and src/site/static-server.ts) look for it;
+ *   `<locale>/404.html`, where static hosts (and src/server/static-server.ts) look for it;
  * - social cards: every page whose card is its own asks for it while it renders
  *   (src/site/card-requests.ts); a worker thread (src/site/card-worker.ts) draws them meanwhile,
  *   and the build waits for the last one when the pages are done.
