@@ -3,10 +3,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../src/print/browser.ts';
-import { childEnvironment } from '../src/build/config.ts';
+import { childEnvironment, resolveBuildConfig } from '../src/build/config.ts';
 
 function chromiumVersion(): string {
+  const chromiumPath = resolveBuildConfig().print.chromium;
   return spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || `no Chromium at ${chromiumPath}`;
 }
 

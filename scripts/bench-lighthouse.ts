@@ -18,8 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from '../src/print/browser.ts';
-import { serveSite } from '../src/site/static-server.ts';
+import { chromiumFlags } from '../src/print/browser.ts';
+import { serveSite } from '../src/server/static-server.ts';
+import { resolveBuildConfig } from '../src/build/config.ts';
 import { load, machine, runBench } from './bench-common.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { build: { type: 'boolean', default: false }, save: { type: 'string' } } });
@@ -53,6 +54,7 @@ function ensureBuilt(): void {
 
 /** Debian's Chromium with a DevTools port for Lighthouse (no chrome-launcher, nothing downloaded). */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const chromiumPath = resolveBuildConfig().print.chromium;
   if (!existsSync(chromiumPath)) throw new Error(`Chromium was not found at ${chromiumPath}. Run "npm run setup", or set PRESS_CHROMIUM to its path.`);
   const profile = mkdtempSync(join(tmpdir(), 'press-lighthouse-'));
   const child = spawn(chromiumPath, [...chromiumFlags, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -13,18 +13,21 @@ import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath } from '../src/print/browser.ts';
 import { childEnvironment, resolveBuildConfig } from '../src/build/config.ts';
+import { printOptions as printOptionsOf } from '../src/build/print-options.ts';
 import { load, machine, median, runBench, seconds } from './bench-common.ts';
 import { findPublications, printPublications } from '../src/print/stage.ts';
 import { printPagePath } from '../src/print/publication.ts';
-import { serveSite } from '../src/site/static-server.ts';
+import { serveSite } from '../src/server/static-server.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'press-bench-'));
 const site = join(work, 'site');
 const run = promisify(execFile);
 /** Rounds of (ours cold, pagedjs-cli); BENCH_ROUNDS overrides. */
-const { rounds } = resolveBuildConfig().bench;
+const config = resolveBuildConfig();
+const { rounds } = config.bench;
+const printOptions = printOptionsOf(config, site);
+const chromiumPath = config.print.chromium;
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -56,21 +59,20 @@ async function main() {
     });
 
   // Rounds alternate the two renderers, so a busy moment of the machine weighs on both alike.
-  const quiet = () => {};
   const cold: number[] = [];
   const baseline: number[] = [];
   let cacheDir = '';
   try {
     for (let round = 1; round <= rounds; round++) {
       cacheDir = join(work, `cache-${round}`);
-      cold.push(await timed(() => printPublications({ siteDir: site, log: quiet, cacheDir })));
+      cold.push(await timed(() => printPublications({ ...printOptions, cacheDir })));
       if (server) baseline.push(await pagedjsCli());
       console.log(`bench: round ${round}/${rounds}: ours cold ${seconds(cold.at(-1)!)}${server ? `, pagedjs-cli ${seconds(baseline.at(-1)!)}` : ''}`);
     }
   } finally {
     await server?.close();
   }
-  const warm = await timed(() => printPublications({ siteDir: site, log: quiet, cacheDir }));
+  const warm = await timed(() => printPublications({ ...printOptions, cacheDir }));
 
   const rows: Array<[string, number]> = [
     [`ours, cold (empty cache), median of ${rounds}`, median(cold)],

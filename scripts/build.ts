@@ -20,6 +20,7 @@ import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { astroConfig } from '../src/build/astro-config.ts';
 import { resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
+import { printOptions } from '../src/build/print-options.ts';
 import { isContentProblemsError } from '../src/content/loader.ts';
 import type { ContentProblem } from '../src/content/problems.ts';
 import { printPublications } from '../src/print/stage.ts';
@@ -57,7 +58,7 @@ async function main() {
     const { build } = await import('astro');
     await build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
     console.log(`site: built in ${seconds(started)}`);
-    const manifest = await printPublications({ siteDir: staging, log: (line) => console.log(`print: ${line}`), marks: config.print.marks, press: config.print.press !== null, cacheDir: config.caches.print });
+    const { manifest } = await printPublications(printOptions(config, staging, (line) => console.log(`print: ${line}`)));
     const pages = fillPrintFigures(staging, manifest, config.localesDir);
     console.log(`site: download figures filled in on ${pages} pages`);
     // Indexed last, from the pages as they will be published.

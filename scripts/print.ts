@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../src/cli/arguments.ts';
 import { reportFailure } from '../src/cli/report.ts';
 import { resolveBuildConfig } from '../src/build/config.ts';
+import { printOptions } from '../src/build/print-options.ts';
 import { printManifestFile, type Manifest } from '../src/print/manifest.ts';
 import { printPublications } from '../src/print/stage.ts';
 
@@ -38,13 +39,7 @@ async function main() {
   console.log(`print: from the site built in ${site}/ (after changing content, run npm run build first, or npm run build -- --press)`);
   const manifestFile = printManifestFile(siteDir);
   const stated = existsSync(manifestFile) ? statedFigures(JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : '';
-  const manifest = await printPublications({
-    siteDir,
-    log: (line) => console.log(`print: ${line}`),
-    marks: config.print.marks,
-    press: config.print.press !== null,
-    cacheDir: config.caches.print,
-  });
+  const { manifest } = await printPublications(printOptions(config, siteDir, (line) => console.log(`print: ${line}`)));
   const press = manifest.filter((e) => e.variant === 'press').length;
   if (statedFigures(manifest) !== stated) {
     console.warn(`warning: the screen PDFs changed, but the site's download links still give the previous pages and sizes.\n  Hint: run npm run build (with the same options) to update the site as well.`);

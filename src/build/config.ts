@@ -137,7 +137,8 @@ export function resolveBuildConfig(args: BuildArguments = {}, env: Environment =
     debug: debugWanted(env),
     caches: {
       astro: join(cacheRoot, 'astro', contentKey(contentDir)),
-      print: noCache ? null : join(cacheRoot, 'press-print'),
+      // A new name with the key format of src/print/cache-key.ts: older builds keep their own folder.
+      print: noCache ? null : join(cacheRoot, 'press-print-2'),
       cards: noCache ? null : join(cacheRoot, 'press-cards'),
     },
     print: {

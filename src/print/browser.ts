@@ -4,29 +4,40 @@
  * document of the run, so fonts (a Japanese page reads some 260 font slices) and Paged.js are
  * fetched and compiled once, not once per document.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { resolveFile, serveSite, type StaticServer } from '../site/static-server.ts';
+import { resolveFile, serveSite, type StaticServer } from '../server/static-server.ts';
 import { pagedPolyfill, pagedPolyfillUrlPath } from './pagedjs.ts';
-
-export const chromiumPath = process.env.PRESS_CHROMIUM ?? '/usr/bin/chromium';
 
 export class BrowserMissingError extends Error {}
 
 /** Chromium's flags here: no sandbox (root in containers), no GPU, no calls home. */
 export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/**
- * Launches Debian's Chromium. `offline` makes every host name but loopback unresolvable: a print page
- * must not depend on, or leak requests to, anything outside the built site.
- */
-export async function launchChromium(options: { offline?: boolean } = {}): Promise<Browser> {
+/** Stops with a clear message when there is no Chromium at `chromiumPath`. */
+export function requireChromium(chromiumPath: string): void {
   if (!existsSync(chromiumPath)) {
     throw new BrowserMissingError(
       `Chromium was not found at ${chromiumPath}. Run "npm run setup" (it installs Debian's chromium), or set PRESS_CHROMIUM to its path.`,
     );
   }
+}
+
+/** `chromium --version` (Debian's wrapper script prints a harmless complaint on stderr; ignored). */
+export function chromiumVersion(chromiumPath: string): string {
+  requireChromium(chromiumPath);
+  return execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
+/**
+ * Launches Chromium (Debian's, /usr/bin/chromium, unless the caller says otherwise). `offline`
+ * makes every host name but loopback unresolvable: a print page must not depend on, or leak
+ * requests to, anything outside the built site.
+ */
+export async function launchChromium(chromiumPath: string, options: { offline?: boolean } = {}): Promise<Browser> {
+  requireChromium(chromiumPath);
   const offline = options.offline ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : [];
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...offline] });
 }

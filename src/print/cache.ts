@@ -1,92 +1,86 @@
 /**
- * The print cache: a PDF is rendered again only when something that shapes it changed — the print
- * HTML, any stylesheet, font or image the page read, the print code, Paged.js or Chromium.
- * Entries live in node_modules/.cache/press-print/: one JSON file per publication, PDFs by hash.
+ * The print cache on disk (src/cache/store.ts), keyed as src/print/cache-key.ts says: a layout record
+ * per publication (the files its page read and their hashes, the raw PDF, pages, warnings, metadata,
+ * anchors), raw PDFs by their hash, and each finished variant under its variant key. This module also
+ * measures the inputs the keys are made of: file hashes, code hashes, tool versions.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CacheStore, sha256 } from '../cache/store.ts';
+import { cacheFormat, layoutKey, layoutRecordName, type LayoutInputs } from './cache-key.ts';
 import type { PrintMeta } from './layout-audit.ts';
+import { pagedjsDir } from './pagedjs.ts';
 
-export interface CacheEntry {
-  /** Chromium, Paged.js and print-code versions. */
-  engine: string;
-  /** sha256 of every input file, by path relative to the site. */
-  inputs: Record<string, string>;
+export interface LayoutRecord {
+  format: typeof cacheFormat;
+  /** layoutKey() of the inputs below when it was laid out. */
+  key: string;
+  /** sha256 of every site file the page read, by path relative to the site. */
+  files: Record<string, string>;
+  /** sha256 of Chromium's PDF before post-processing (stored in the cache by it). */
+  raw: string;
   pages: number;
   warnings: string[];
   meta: PrintMeta;
   /** Start page of each named part (see RenderResult.anchors). */
   anchors: Record<string, number>;
-  /** sha256 of Chromium's PDF before post-processing. */
-  raw: string;
-  /** sha256 of each finished variant, by variant key (`screen`, `screen+marks`, `press`). */
-  outputs: Record<string, string>;
 }
 
-export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+/** Hashes of the files a render read, or undefined if one of them is gone. */
+export function hashInputs(siteDir: string, files: readonly string[]): Record<string, string> | undefined {
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    const absolute = join(siteDir, file);
+    if (!existsSync(absolute)) return undefined;
+    hashes[file] = sha256(readFileSync(absolute));
+  }
+  return hashes;
+}
 
-/** The version of the code that lays out and post-processes PDFs: a change to it invalidates every PDF. */
-export function printCodeVersion(printDir: string): string {
-  const files = readdirSync(printDir).filter((f) => f.endsWith('.ts')).sort();
-  return sha256(files.map((f) => readFileSync(join(printDir, f), 'utf8')).join('\u0000')).slice(0, 16);
+/** Where src/ is: the code lists in cache-key.ts are relative to it. */
+const srcDir = new URL('../', import.meta.url);
+
+/** One hash of the source of `modules` (paths relative to src/). */
+export function codeVersion(modules: readonly string[]): string {
+  return sha256(modules.map((m) => `${m}\u0000${readFileSync(new URL(m, srcDir), 'utf8')}`).join('\u0000'));
+}
+
+export function pagedjsVersion(): string {
+  return (JSON.parse(readFileSync(join(pagedjsDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export class PrintCache {
-  private readonly dir: string;
+  private readonly store: CacheStore;
 
   constructor(dir: string) {
-    this.dir = dir;
+    this.store = new CacheStore(dir);
   }
 
-  private entryPath(key: string) {
-    return join(this.dir, `${key.replace(/[^a-z0-9-]/gi, '_')}.json`);
+  /**
+   * The layout record of a publication if every file it read still has the same content in
+   * `siteDir` and the engine is the same; `html` is the sha256 of its print HTML.
+   */
+  lookupLayout(publication: string, engine: Omit<LayoutInputs, 'files'>, html: string, siteDir: string): { record: LayoutRecord; raw: Uint8Array } | undefined {
+    const record = this.store.readRecord(layoutRecordName(publication, engine, html)) as LayoutRecord | undefined;
+    if (record?.format !== cacheFormat) return undefined;
+    const files = hashInputs(siteDir, Object.keys(record.files));
+    if (!files || layoutKey({ ...engine, files }) !== record.key) return undefined;
+    const raw = this.store.read(record.raw);
+    return raw ? { record, raw } : undefined;
   }
 
-  /** The entry for `key` if every input it recorded still has the same content in `siteDir`. */
-  lookup(key: string, engine: string, siteDir: string): CacheEntry | undefined {
-    const path = this.entryPath(key);
-    if (!existsSync(path)) return undefined;
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
-    if (entry.engine !== engine) return undefined;
-    for (const [file, hash] of Object.entries(entry.inputs)) {
-      const absolute = join(siteDir, file);
-      if (!existsSync(absolute) || sha256(readFileSync(absolute)) !== hash) return undefined;
-    }
-    return entry;
+  storeLayout(publication: string, engine: Omit<LayoutInputs, 'files'>, html: string, record: Omit<LayoutRecord, 'format' | 'key' | 'raw'>, raw: Uint8Array): LayoutRecord {
+    const stored: LayoutRecord = { format: cacheFormat, key: layoutKey({ ...engine, files: record.files }), raw: this.store.write(raw), ...record };
+    this.store.writeRecord(layoutRecordName(publication, engine, html), stored);
+    return stored;
   }
 
-  store(key: string, entry: CacheEntry): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeFileSync(this.entryPath(key), JSON.stringify(entry));
+  /** A finished PDF (a variant, the order sheet) by its key. */
+  read(key: string): Uint8Array | undefined {
+    return this.store.readKeyed(key);
   }
 
-  read(hash: string): Uint8Array | undefined {
-    const path = join(this.dir, `${hash}.pdf`);
-    return existsSync(path) ? readFileSync(path) : undefined;
+  write(key: string, pdf: Uint8Array): void {
+    this.store.writeKeyed(key, pdf);
   }
-
-  /** Files stored under a key of their own (the order sheet, keyed by its HTML). */
-  readKeyed(key: string): Uint8Array | undefined {
-    const path = join(this.dir, `${key}.bin`);
-    return existsSync(path) ? readFileSync(path) : undefined;
-  }
-
-  writeKeyed(key: string, data: Uint8Array): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeFileSync(join(this.dir, `${key}.bin`), data);
-  }
-
-  write(data: Uint8Array): string {
-    const hash = sha256(data);
-    mkdirSync(this.dir, { recursive: true });
-    const path = join(this.dir, `${hash}.pdf`);
-    if (!existsSync(path)) writeFileSync(path, data);
-    return hash;
-  }
-}
-
-/** Hashes of the files a render read. */
-export function hashInputs(siteDir: string, files: readonly string[]): Record<string, string> {
-  return Object.fromEntries(files.map((f) => [f, sha256(readFileSync(join(siteDir, f)))]));
 }

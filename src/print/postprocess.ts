@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, rgb } from 'pdf-lib';
+import type { PrintMeta } from './layout-audit.ts';
 
 const pt = (mm: number) => (mm * 72) / 25.4;
 
@@ -14,6 +15,12 @@ export interface PdfMetadata {
   language: string;
   /** The publication's own date; the PDF's creation and modification dates are set to it. */
   date: Date;
+}
+
+/** The metadata a PDF gets from what its print HTML says about itself; a date that is not one reads as 1970. */
+export function pdfMetadata(meta: PrintMeta): PdfMetadata {
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  return { title: meta.title, author: meta.author, language: meta.lang, date: Number.isNaN(date.getTime()) ? new Date(0) : date };
 }
 
 export interface PageBoxOptions {

@@ -1,27 +1,41 @@
 /**
  * The press variant: CMYK, PDF/X-3, crop marks and bleed, converted by Ghostscript with a free
- * CMYK profile from Debian (Ghostscript's own default_cmyk.icc, a SWOP-type profile). A print shop
- * that prefers its own profile sets PRESS_ICC_PROFILE and PRESS_OUTPUT_CONDITION.
+ * CMYK profile: by default Debian's (Ghostscript's own default_cmyk.icc, a SWOP-type profile); a
+ * print shop that prefers its own profile gives it with its output condition (the caller passes them).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import { auditFonts, postprocessPdf, type FontProblem, type PdfMetadata } from './postprocess.ts';
 
 const run = promisify(execFile);
 
-export interface PressProfile {
-  icc: string;
-  /** OutputConditionIdentifier of the characterisation the profile is for. */
-  condition: string;
+/*
+ * Ghostscript and qpdf run with no environment but SOURCE_DATE_EPOCH: nothing undeclared (GS_OPTIONS,
+ * a locale) can change the press file behind the cache's back. With no PATH, the system's default
+ * path (/usr/bin:/bin) finds Debian's tools, the same ones pressToolVersions() asks.
+ */
+
+/** Ghostscript's and qpdf's versions: the press PDF is keyed on them. */
+export function pressToolVersions(): { ghostscript: string; qpdf: string } {
+  const version = (command: string) => {
+    try {
+      return execFileSync(command, ['--version'], { encoding: 'utf8', env: {}, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] ?? '';
+    } catch {
+      throw new PressError(`${command} was not found. Run "npm run setup" (it installs Ghostscript and qpdf); press PDFs need both.`);
+    }
+  };
+  return { ghostscript: version('gs'), qpdf: version('qpdf') };
 }
 
-export function pressProfile(): PressProfile {
-  return {
-    icc: process.env.PRESS_ICC_PROFILE ?? '/usr/share/color/icc/ghostscript/default_cmyk.icc',
-    condition: process.env.PRESS_OUTPUT_CONDITION ?? 'CGATS TR 001',
-  };
+export interface PressProfile {
+  /** Path of the CMYK ICC profile. */
+  iccProfile: string;
+  /** OutputConditionIdentifier of the characterisation the profile is for (e.g. `CGATS TR 001`, `FOGRA39`). */
+  outputCondition: string;
 }
 
 export class PressError extends Error {}
@@ -36,10 +50,10 @@ export function pdfxPrologue(profile: PressProfile): string {
     '[ /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark',
     '[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark',
     '[{icc_PDFX} << /N 4 >> /PUT pdfmark',
-    `[{icc_PDFX} ${psString(profile.icc)} (r) file /PUT pdfmark`,
+    `[{icc_PDFX} ${psString(profile.iccProfile)} (r) file /PUT pdfmark`,
     '[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark',
-    `[{OutputIntent_PDFX} << /Type /OutputIntent /S /GTS_PDFX /OutputCondition ${psString(profile.condition)} /Info ${psString(profile.condition)}` +
-      ` /OutputConditionIdentifier ${psString(profile.condition)} /RegistryName (http://www.color.org) /DestOutputProfile {icc_PDFX} >> /PUT pdfmark`,
+    `[{OutputIntent_PDFX} << /Type /OutputIntent /S /GTS_PDFX /OutputCondition ${psString(profile.outputCondition)} /Info ${psString(profile.outputCondition)}` +
+      ` /OutputConditionIdentifier ${psString(profile.outputCondition)} /RegistryName (http://www.color.org) /DestOutputProfile {icc_PDFX} >> /PUT pdfmark`,
     '[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark',
     '',
   ].join('\n');
@@ -51,30 +65,29 @@ export function pdfxPrologue(profile: PressProfile): string {
  * but stamps the clock into the document ID, which qpdf then replaces with one derived from the
  * content, so the same publication always gives the same bytes.
  */
-export async function convertToPress(prepared: Uint8Array, date: Date): Promise<Uint8Array> {
-  const profile = pressProfile();
-  if (!existsSync(profile.icc)) {
-    throw new PressError(`The CMYK profile ${profile.icc} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
+export async function convertToPress(prepared: Uint8Array, date: Date, profile: PressProfile): Promise<Uint8Array> {
+  if (!existsSync(profile.iccProfile)) {
+    throw new PressError(`The CMYK profile ${profile.iccProfile} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
   }
   const work = mkdtempSync(join(tmpdir(), 'press-'));
   try {
     writeFileSync(join(work, 'in.pdf'), prepared);
     writeFileSync(join(work, 'pdfx.ps'), pdfxPrologue(profile));
     const args = [
-      '-dBATCH', '-dNOPAUSE', '-dQUIET', '-dSAFER', `--permit-file-read=${dirname(profile.icc)}/`,
+      '-dBATCH', '-dNOPAUSE', '-dQUIET', '-dSAFER', `--permit-file-read=${dirname(profile.iccProfile)}/`,
       '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.4',
-      '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.icc}`,
+      '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.iccProfile}`,
       '-dAutoRotatePages=/None', '-dEmbedAllFonts=true',
       `-sOutputFile=${join(work, 'out.pdf')}`, join(work, 'pdfx.ps'), join(work, 'in.pdf'),
     ];
     const epoch = String(Math.floor(date.getTime() / 1000));
     try {
-      await run('gs', args, { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
+      await run('gs', args, { env: { SOURCE_DATE_EPOCH: epoch } });
     } catch (error) {
       throw new PressError(`Ghostscript could not make the press PDF: ${detail(error)}`);
     }
     try {
-      await run('qpdf', ['--deterministic-id', join(work, 'out.pdf'), join(work, 'press.pdf')]);
+      await run('qpdf', ['--deterministic-id', join(work, 'out.pdf'), join(work, 'press.pdf')], { env: {} });
     } catch (error) {
       // qpdf exits 3 when it succeeded with warnings.
       if ((error as { code?: number }).code !== 3) throw new PressError(`qpdf could not finish the press PDF: ${detail(error)}`);
@@ -83,4 +96,15 @@ export async function convertToPress(prepared: Uint8Array, date: Date): Promise<
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The press PDF from Chromium's raw PDF: page boxes with crop marks, no links (PDF/X allows none),
+ * no object streams (PDF/X-3 is PDF 1.4), then the CMYK conversion.
+ */
+export async function pressPdf(raw: Uint8Array, metadata: PdfMetadata, options: { bleedMm: number; profile: PressProfile }): Promise<{ pdf: Uint8Array; fontProblems: FontProblem[] }> {
+  const prepared = await postprocessPdf(raw, metadata, { bleedMm: options.bleedMm, marks: true }, { removeLinks: true, objectStreams: false });
+  const pdf = await convertToPress(prepared.pdf, metadata.date, options.profile);
+  // Ghostscript rewrites every font: audit what it wrote, not what it was given.
+  return { pdf, fontProblems: auditFonts(await PDFDocument.load(pdf, { updateMetadata: false })) };
 }

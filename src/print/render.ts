@@ -14,8 +14,6 @@ export class RenderError extends Error {}
 /** Chromium stopped answering while laying out a document (seen on a heavily loaded machine). */
 export class RenderTimeoutError extends RenderError {}
 
-/** How long one document may take at most; PRESS_RENDER_TIMEOUT (seconds) overrides it. */
-const renderTimeoutMs = () => (Number(process.env.PRESS_RENDER_TIMEOUT) || 180) * 1000;
 
 export interface RenderResult {
   pdf: Buffer;
@@ -41,15 +39,15 @@ export interface RenderResult {
 const maxPasses = 5;
 
 /**
- * Lays out and prints one document. A document that takes longer than the render timeout is given
- * up with a RenderTimeoutError instead of holding the whole run forever.
+ * Lays out and prints one document. A document that takes longer than `timeoutMs` is given up with
+ * a RenderTimeoutError instead of holding the whole run forever.
  */
-export async function renderPdf(site: PrintSite, pagePath: string): Promise<RenderResult> {
+export async function renderPdf(site: PrintSite, pagePath: string, options: { timeoutMs: number }): Promise<RenderResult> {
   let page: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const seconds = renderTimeoutMs() / 1000;
+  const seconds = options.timeoutMs / 1000;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderTimeoutError(`${pagePath}: Chromium did not finish laying it out within ${seconds} s.\n  Hint: run the build again; on a slow machine raise PRESS_RENDER_TIMEOUT (seconds).`)), seconds * 1000);
+    timer = setTimeout(() => reject(new RenderTimeoutError(`${pagePath}: Chromium did not finish laying it out within ${seconds} s.\n  Hint: run the build again; on a slow machine raise PRESS_RENDER_TIMEOUT (seconds).`)), options.timeoutMs);
   });
   try {
     return await Promise.race([

@@ -1,47 +1,72 @@
 /**
  * The print stage: every print page Astro built becomes a PDF in `<site>/print/` — the screen PDF,
  * and with `press` a CMYK PDF/X file too — listed in `manifest.json`, with the print shop's order
- * sheet beside it. One Chromium serves the whole run (started only if something must be rendered),
- * publications render concurrently (one more than the cores), and unchanged publications come from the cache.
+ * sheet beside it. One Chromium serves the whole run (started only if something must be laid out),
+ * publications are laid out `jobs` at a time, and the cache (cache-key.ts) gives back each layout and
+ * each variant whose declared inputs did not change: a new press profile makes the press PDFs again
+ * from the cached layout, without Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { chromiumPath, launchChromium, openPrintSite, type PrintSite } from './browser.ts';
-import { hashInputs, PrintCache, printCodeVersion, sha256, type CacheEntry } from './cache.ts';
+import { sha256 } from '../cache/store.ts';
+import { chromiumVersion, launchChromium, openPrintSite, type PrintSite } from './browser.ts';
+import { codeVersion, hashInputs, pagedjsVersion, PrintCache } from './cache.ts';
+import { cacheFormat, layoutCode, orderSheetKey, postprocessCode, pressCode, variantKey, type LayoutInputs, type PressInputs, type RawLayout } from './cache-key.ts';
 import { bleedMm } from './geometry.ts';
 import { sortManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { orderRows, orderSheetCsv, orderSheetHtml, type OrderLine } from './order-sheet.ts';
-import { auditFonts, postprocessPdf, setMetadata, type PdfMetadata } from './postprocess.ts';
-import { convertToPress } from './press.ts';
+import { pdfMetadata, postprocessPdf, setMetadata, type FontProblem } from './postprocess.ts';
+import { PressError, pressPdf, pressToolVersions, type PressProfile } from './press.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
-import { pagedjsDir } from './pagedjs.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 import { printManifestFile } from './manifest.ts';
 
 export class PrintError extends Error {}
 
+/** Everything a print run depends on besides the built site; the caller decides every value. */
 export interface PrintOptions {
   /** The built site (Astro's output folder). */
   siteDir: string;
   log: (line: string) => void;
+  /** The Chromium binary to lay out with. */
+  chromium: string;
+  /** Documents laid out at once. */
+  jobs: number;
+  /** How long one document may take to lay out before it is tried once more, then reported. */
+  renderTimeoutMs: number;
   /** Crop marks on the screen PDFs too (press PDFs always have them). */
-  marks?: boolean;
-  /** Also write the CMYK PDF/X press variant of every publication. */
-  press?: boolean;
-  /** Where rendered PDFs are kept between builds; null renders everything afresh. */
-  cacheDir?: string | null;
+  marks: boolean;
+  /** Also write the CMYK PDF/X press variant of every publication, with this profile; null for none. */
+  press: PressProfile | null;
+  /** Where PDFs are kept between runs; null lays out everything afresh and keeps nothing. */
+  cacheDir: string | null;
+}
+
+/** What happened to one publication in a run. */
+export interface PrintedDocument {
+  ref: PublicationRef;
+  /**
+   * `laid-out`: Chromium laid it out and every variant was made from that; `post-processed`: the
+   * layout came from the cache and only `made` was made again from it; `unchanged`: all from the cache.
+   */
+  outcome: 'laid-out' | 'post-processed' | 'unchanged';
+  /** The variants made in this run; the others came from the cache. */
+  made: Variant[];
+  pages: number;
+}
+
+export interface PrintRun {
+  manifest: Manifest;
+  documents: PrintedDocument[];
+  /** Whether Chromium printed the order sheet's PDF in this run; `none` when there is nothing to order. */
+  orderSheet: 'printed' | 'cached' | 'none';
 }
 
 /** Printed images must reach this resolution at their printed size (press variant). */
 export const minimumPpi = 300;
-
-const defaultCacheDir = 'node_modules/.cache/press-print';
 
 /** Publications whose print HTML was built, in a stable order. */
 export function findPublications(siteDir: string): PublicationRef[] {
@@ -58,49 +83,61 @@ export function findPublications(siteDir: string): PublicationRef[] {
     .sort((a, b) => printPagePath(a).localeCompare(printPagePath(b)));
 }
 
-/** Everything outside the site that shapes a PDF: Chromium, Paged.js and the print code. */
-function engineVersion(): string {
-  // Debian's wrapper script prints a harmless complaint on stderr; only the version line matters.
-  const chromium = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  const paged = (JSON.parse(readFileSync(join(pagedjsDir, 'package.json'), 'utf8')) as { version: string }).version;
-  return `${chromium} | pagedjs ${paged} | print ${printCodeVersion(dirname(fileURLToPath(import.meta.url)))}`;
+/** The inputs of the keys that are the same for every publication of a run (see cache-key.ts). */
+interface RunInputs {
+  engine: Omit<LayoutInputs, 'files'>;
+  postprocess: string;
+  press: PressInputs | null;
 }
 
-export async function printPublications(options: PrintOptions): Promise<Manifest> {
+function runInputs(options: PrintOptions): RunInputs {
+  let press: PressInputs | null = null;
+  if (options.press) {
+    const { iccProfile, outputCondition } = options.press;
+    if (!existsSync(iccProfile)) throw new PressError(`The CMYK profile ${iccProfile} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
+    press = { ...pressToolVersions(), icc: sha256(readFileSync(iccProfile)), outputCondition, code: codeVersion(pressCode) };
+  }
+  return {
+    engine: { chromium: chromiumVersion(options.chromium), pagedjs: pagedjsVersion(), code: codeVersion(layoutCode) },
+    postprocess: codeVersion(postprocessCode),
+    press,
+  };
+}
+
+export async function printPublications(options: PrintOptions): Promise<PrintRun> {
   const { siteDir, log } = options;
   const publications = findPublications(siteDir);
-  const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir ?? defaultCacheDir);
-  const engine = publications.length ? engineVersion() : '';
+  const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir);
+  const keys = cache && publications.length ? runInputs(options) : undefined;
   let browser: Promise<Browser> | undefined;
   let printSite: Promise<PrintSite> | undefined;
-  // Started only when something must be rendered: a run served from the cache needs no browser.
-  const getSite = () => (printSite ??= (browser ??= launchChromium({ offline: true })).then((b) => openPrintSite(b, siteDir)));
+  // Started only when something must be laid out: a run served from the cache needs no browser.
+  const getSite = () => (printSite ??= (browser ??= launchChromium(options.chromium, { offline: true })).then((b) => openPrintSite(b, siteDir)));
   const entries: ManifestEntry[] = [];
   const orders: OrderLine[] = [];
+  const documents: PrintedDocument[] = [];
   let newest = new Date(0);
 
   const printOne = async (ref: PublicationRef) => {
     const started = performance.now();
     const name = `${ref.kind} ${ref.slug} ${ref.locale}`;
-    const key = `${ref.kind}-${ref.slug}-${ref.locale}`;
-    let entry = cache?.lookup(key, engine, siteDir);
-    let raw = entry && cache?.read(entry.raw);
-    const fromCache = raw !== undefined;
+    const publication = `${ref.kind}-${ref.slug}-${ref.locale}`;
+    const html = sha256(readFileSync(join(siteDir, printPagePath(ref), 'index.html')));
+    let layout = keys && cache?.lookupLayout(publication, keys.engine, html, siteDir);
     let passes = 0;
-    if (!entry || !raw) {
+    if (!layout) {
       const site = await getSite();
+      const render = () => renderPdf(site, printPagePath(ref), { timeoutMs: options.renderTimeoutMs });
       // A document Chromium stopped answering for gets one more try on a fresh page.
-      const rendered = await renderPdf(site, printPagePath(ref)).catch((error: unknown) => {
+      const rendered = await render().catch((error: unknown) => {
         if (!(error instanceof RenderTimeoutError)) throw error;
         log(`  ${name}: ${error.message.split('\n')[0]} Trying once more.`);
-        return renderPdf(site, printPagePath(ref));
+        return render();
       });
       passes = rendered.passes;
-      raw = rendered.pdf;
       for (const line of rendered.console) log(`  ${name}: browser ${line}`);
-      entry = {
-        engine,
-        inputs: hashInputs(siteDir, rendered.inputs),
+      const record = {
+        files: (keys && hashInputs(siteDir, rendered.inputs)) || {},
         pages: rendered.pages,
         warnings: [
           ...rendered.warnings,
@@ -108,40 +145,51 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
         ],
         meta: rendered.meta,
         anchors: rendered.anchors,
-        raw: cache?.write(raw) ?? '',
-        outputs: {},
+      };
+      layout = {
+        record: keys && cache ? cache.storeLayout(publication, keys.engine, html, record, rendered.pdf) : { format: cacheFormat, key: '', raw: sha256(rendered.pdf), ...record },
+        raw: rendered.pdf,
       };
     }
-    const metadata = pdfMetadata(entry);
+    const { record, raw } = layout;
+    const metadata = pdfMetadata(record.meta);
     if (metadata.date > newest) newest = metadata.date;
+    const rawLayout: RawLayout = { pdf: record.raw, metadata: { ...metadata, date: metadata.date.toISOString() } };
     const variants: Variant[] = options.press ? ['screen', 'press'] : ['screen'];
+    const made: Variant[] = [];
     for (const variant of variants) {
-      const variantKey = variant === 'press' ? 'press' : options.marks ? 'screen+marks' : 'screen';
-      const cached = entry.outputs[variantKey];
-      let pdf = cached ? cache?.read(cached) : undefined;
+      const key = keys && `${variant}-${variantKey(variant, { raw: rawLayout, marks: options.marks, bleedMm, code: keys.postprocess, press: keys.press })}`;
+      let pdf = key ? cache?.read(key) : undefined;
       if (!pdf) {
-        const made = variant === 'press' ? await pressPdf(raw, metadata) : await postprocessPdf(raw, metadata, { bleedMm, marks: options.marks ?? false });
-        pdf = made.pdf;
-        const problems = made.fontProblems;
-        if (problems.length) {
-          const list = problems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
+        const finished: { pdf: Uint8Array; fontProblems: FontProblem[] } =
+          variant === 'press' && options.press
+            ? await pressPdf(raw, metadata, { bleedMm, profile: options.press })
+            : await postprocessPdf(raw, metadata, { bleedMm, marks: options.marks });
+        pdf = finished.pdf;
+        if (finished.fontProblems.length) {
+          const list = finished.fontProblems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
           throw new PrintError(`${name}: fonts a print shop would reject: ${list}. Check that every weight and style used is loaded.`);
         }
-        if (cache) entry.outputs[variantKey] = cache.write(pdf);
+        if (key) cache?.write(key, pdf);
+        made.push(variant);
       }
       const file = pdfFileName(ref, variant);
       writeFileSync(join(siteDir, 'print', file), pdf);
-      const anchors = Object.keys(entry.anchors).length ? { anchors: entry.anchors } : {};
-      const manifestEntry: ManifestEntry = { ...ref, variant, file, pages: entry.pages, bytes: pdf.byteLength, sha256: sha256(pdf), ...anchors };
+      const anchors = Object.keys(record.anchors).length ? { anchors: record.anchors } : {};
+      const manifestEntry: ManifestEntry = { ...ref, variant, file, pages: record.pages, bytes: pdf.byteLength, sha256: sha256(pdf), ...anchors };
       entries.push(manifestEntry);
-      if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: entry.meta.format, copies: entry.meta.printRun });
+      if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: record.meta.format, copies: record.meta.printRun });
     }
-    cache?.store(key, entry);
     // Image resolution matters for the press file only; typographic warnings always.
-    for (const warning of entry.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const how = fromCache ? 'unchanged (cache), ' : passes > 1 ? `${passes} layout passes, ` : '';
-    log(`${name}: ${entry.pages} pages, ${how}${seconds} s`);
+    for (const warning of record.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
+    const outcome = passes ? 'laid-out' : made.length ? 'post-processed' : 'unchanged';
+    documents.push({ ref, outcome, made, pages: record.pages });
+    const how = {
+      'laid-out': passes > 1 ? `laid out in ${passes} layout passes` : 'laid out',
+      'post-processed': `${made.join(' and ')} made again from the cached layout`,
+      unchanged: 'unchanged (cache)',
+    }[outcome];
+    log(`${name}: ${record.pages} pages, ${how}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
 
   try {
@@ -149,29 +197,15 @@ export async function printPublications(options: PrintOptions): Promise<Manifest
     const worker = async () => {
       for (let ref = queue.shift(); ref; ref = queue.shift()) await printOne(ref);
     };
-    // One more worker than cores by default: while one page waits on Chromium, another is laid out
-    // or post-processed. PRESS_PRINT_JOBS overrides it.
-    const jobs = Number(process.env.PRESS_PRINT_JOBS) || availableParallelism() + 1;
-    await Promise.all(Array.from({ length: Math.min(jobs, publications.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, options.jobs), publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
-    if (orders.length) await writeOrderSheet(siteDir, orders, newest, getSite, cache);
-    return manifest;
+    const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
+    documents.sort((a, b) => printPagePath(a.ref).localeCompare(printPagePath(b.ref)));
+    return { manifest, documents, orderSheet };
   } finally {
     if (printSite) await (await printSite).close();
     if (browser) await (await browser).close();
   }
-}
-
-function pdfMetadata(entry: CacheEntry): PdfMetadata {
-  const date = new Date(`${entry.meta.date}T00:00:00Z`);
-  return { title: entry.meta.title, author: entry.meta.author, language: entry.meta.lang, date: Number.isNaN(date.getTime()) ? new Date(0) : date };
-}
-
-async function pressPdf(raw: Uint8Array, metadata: PdfMetadata) {
-  const prepared = await postprocessPdf(raw, metadata, { bleedMm, marks: true }, { removeLinks: true, objectStreams: false });
-  const pdf = await convertToPress(prepared.pdf, metadata.date);
-  // Ghostscript rewrites every font: audit what it wrote, not what it was given.
-  return { pdf, fontProblems: auditFonts(await PDFDocument.load(pdf, { updateMetadata: false })) };
 }
 
 function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
@@ -182,15 +216,22 @@ function writeManifest(siteDir: string, entries: ManifestEntry[]): Manifest {
 }
 
 /** `order-sheet.csv`, `.html` and `.pdf` in `print/`; the PDF is the HTML printed by Chromium. */
-async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date, getSite: () => Promise<PrintSite>, cache: PrintCache | undefined): Promise<void> {
+async function writeOrderSheet(
+  siteDir: string,
+  orders: OrderLine[],
+  date: Date,
+  getSite: () => Promise<PrintSite>,
+  cached: { cache: PrintCache; chromium: string; code: string } | undefined,
+): Promise<'printed' | 'cached'> {
   const rows = orderRows([...orders].sort((a, b) => a.entry.file.localeCompare(b.entry.file)));
   const printDir = join(siteDir, 'print');
   const title = 'Print order — Thái Nguyên foreign-information publications';
   const html = orderSheetHtml(rows, title, fontStylesheetPath('noto-sans'));
   writeFileSync(join(printDir, 'order-sheet.csv'), orderSheetCsv(rows));
   writeFileSync(join(printDir, 'order-sheet.html'), html);
-  const key = `order-sheet-${sha256(html)}`;
-  let pdf = cache?.readKeyed(key);
+  const key = cached && orderSheetKey({ html, chromium: cached.chromium, date: date.toISOString(), code: cached.code });
+  let pdf = key ? cached?.cache.read(key) : undefined;
+  const outcome = pdf ? 'cached' : 'printed';
   if (!pdf) {
     const site = await getSite();
     const page = await site.context.newPage();
@@ -200,10 +241,11 @@ async function writeOrderSheet(siteDir: string, orders: OrderLine[], date: Date,
       const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
       setMetadata(doc, { title, author: '', language: 'en', date });
       pdf = await doc.save();
-      cache?.writeKeyed(key, pdf);
+      if (key) cached?.cache.write(key, pdf);
     } finally {
       await page.close();
     }
   }
   writeFileSync(join(printDir, 'order-sheet.pdf'), pdf);
+  return outcome;
 }

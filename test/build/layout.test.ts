@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPrintSite } from '../../src/print/browser.ts';
 import { renderPdf, RenderTimeoutError } from '../../src/print/render.ts';
+import { chromium, renderTimeoutMs } from '../helpers/browser.ts';
 
 const style = `@page { size: 100mm 70mm; margin: 10mm; }
 html { font: 12px/20px sans-serif; font-synthesis: none; }
@@ -32,13 +33,13 @@ describe('layout passes', () => {
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'press-layout-'));
-    browser = await launchChromium({ offline: true });
+    browser = await launchChromium(chromium, { offline: true });
     const printSite = await openPrintSite(browser, site);
     for (const [name, body] of Object.entries(documents)) {
       const dir = join(site, 'print', 'bulletin', name, 'vi');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><style>${style}</style></head><body><section data-source="fixture/${name}.mdx">${body}</section></body></html>`);
-      const result = await renderPdf(printSite, `/print/bulletin/${name}/vi/`);
+      const result = await renderPdf(printSite, `/print/bulletin/${name}/vi/`, { timeoutMs: renderTimeoutMs });
       const file = join(site, `${name}.pdf`);
       writeFileSync(file, result.pdf);
       pages.set(name, Array.from({ length: result.pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })));
@@ -76,13 +77,13 @@ describe('layout passes', () => {
 describe('files a print page needs', () => {
   it('stops with the names of files that do not exist or lie outside the site, never printing without them', async () => {
     const site = mkdtempSync(join(tmpdir(), 'press-missing-'));
-    const browser = await launchChromium({ offline: true });
+    const browser = await launchChromium(chromium, { offline: true });
     const printSite = await openPrintSite(browser, site);
     try {
       const dir = join(site, 'print', 'bulletin', 'lost', 'vi');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>lost</title><style>${style}</style><link rel="stylesheet" href="https://fonts.example.com/tea.css"></head><body><p>Chè</p><img src="/images/hills.jpg" alt="Đồi chè"></body></html>`);
-      const failure = await renderPdf(printSite, '/print/bulletin/lost/vi/').then(() => undefined, (error: Error) => error.message);
+      const failure = await renderPdf(printSite, '/print/bulletin/lost/vi/', { timeoutMs: renderTimeoutMs }).then(() => undefined, (error: Error) => error.message);
       expect(failure).toContain('/images/hills.jpg');
       expect(failure).toContain('https://fonts.example.com/tea.css');
     } finally {
@@ -96,22 +97,18 @@ describe('files a print page needs', () => {
 describe('a document Chromium does not finish', () => {
   it('is given up after the render timeout with a clear message, instead of holding the build', async () => {
     const site = mkdtempSync(join(tmpdir(), 'press-stuck-'));
-    const browser = await launchChromium({ offline: true });
+    const browser = await launchChromium(chromium, { offline: true });
     const printSite = await openPrintSite(browser, site);
-    const previous = process.env.PRESS_RENDER_TIMEOUT;
-    process.env.PRESS_RENDER_TIMEOUT = '2';
     try {
       const dir = join(site, 'print', 'bulletin', 'stuck', 'vi');
       mkdirSync(dir, { recursive: true });
       // A page whose script never lets the layout finish.
       writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>stuck</title><style>${style}</style><script>document.fonts.ready.then(() => { for (;;) {} });</script></head><body><p>Chè</p></body></html>`);
-      const failure = await renderPdf(printSite, '/print/bulletin/stuck/vi/').then(() => undefined, (error: Error) => error);
+      const failure = await renderPdf(printSite, '/print/bulletin/stuck/vi/', { timeoutMs: 2000 }).then(() => undefined, (error: Error) => error);
       expect(failure).toBeInstanceOf(RenderTimeoutError);
       expect(failure?.message).toContain('/print/bulletin/stuck/vi/');
       expect(failure?.message).toContain('PRESS_RENDER_TIMEOUT');
     } finally {
-      if (previous === undefined) delete process.env.PRESS_RENDER_TIMEOUT;
-      else process.env.PRESS_RENDER_TIMEOUT = previous;
       await printSite.close();
       await browser.close();
       rmSync(site, { recursive: true, force: true });

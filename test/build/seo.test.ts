@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localeIds, locales, type LocaleId } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { launchChromium } from '../../src/print/browser.ts';
+import { chromium } from '../helpers/browser.ts';
 import { htmlFiles, readPage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -26,7 +27,7 @@ const pagesOf = (locale: LocaleId) => htmlFiles(site, locale).filter((p) => !p.e
 describe('RSS feeds', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(chromium);
   });
   afterAll(() => browser?.close());
 

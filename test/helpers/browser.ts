@@ -1,7 +1,11 @@
 /** A real browser on a built site: Debian's Chromium (driven by playwright-core) and a loopback server. */
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/print/browser.ts';
-import { serveSite, type StaticServer } from '../../src/site/static-server.ts';
+import { serveSite, type StaticServer } from '../../src/server/static-server.ts';
+import { resolveBuildConfig } from '../../src/build/config.ts';
+
+/** The Chromium and render timeout the build would use (PRESS_CHROMIUM, PRESS_RENDER_TIMEOUT). */
+export const { chromium, renderTimeoutMs } = resolveBuildConfig().print;
 
 export interface SiteInBrowser {
   browser: Browser;
@@ -12,7 +16,7 @@ export interface SiteInBrowser {
 }
 
 export async function openSite(siteDir: string): Promise<SiteInBrowser> {
-  const [browser, server] = await Promise.all([launchChromium(), serveSite(siteDir)]);
+  const [browser, server] = await Promise.all([launchChromium(chromium), serveSite(siteDir)]);
   return {
     browser,
     server,
