@@ -159,7 +159,7 @@ async function main() {
   const base = summary(vanillas);
   const pages = { ours: countPages(out), vanilla: countPages(join(vanilla, 'dist')) };
   const pdfs = readdirSync(join(out, 'print')).filter((f) => f.endsWith('.pdf')).length;
-  const laidOut = (run: Measured) => (run.stdout.match(/^print: .*: \d+ pages, (?!unchanged)/gm) ?? []).length;
+  const laidOut = (run: Measured) => (run.stdout.match(/^print: .*: \d+ pages, laid out/gm) ?? []).length;
   const sitePart = (run: Measured) => /site: built in ([\d.]+ s)/.exec(run.stdout)?.[1] ?? '?';
   console.log(`bench: ${'build'.padEnd(28)} ${'time'.padStart(8)} ${'× vanilla'.padStart(10)} ${'peak RSS'.padStart(9)} ${'tree PSS'.padStart(9)}  output`);
   const rows: Array<[string, Measured, string]> = [
