@@ -7,7 +7,7 @@ import { printPreview } from './src/print/preview.ts';
 import { findability } from './src/site/integration.ts';
 import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
-import { defaultLocale, localeIds, locales } from './src/i18n/locales.ts';
+import { defaultLocale, getLocale, localeIds } from './src/i18n/locales.ts';
 import { routes } from './src/i18n/routes.ts';
 import { contentDir, shownPath } from './src/project.ts';
 
@@ -46,7 +46,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({ filter: inSitemap, i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
+    sitemap({ filter: inSitemap, i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, getLocale(id).tag])) } }),
     selfHostedFonts(),
     printPreview(),
     findability(),

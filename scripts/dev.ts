@@ -5,6 +5,8 @@
  *
  *   npm run dev [-- --port 4321 --host]
  */
+// First: the languages file is checked, and reported on, before anything that needs it loads.
+import '../src/cli/languages.ts';
 import { spawn } from 'node:child_process';
 import { reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';

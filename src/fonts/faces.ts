@@ -3,7 +3,7 @@
  * @fontsource package's unicode ranges. Only woff2 files are served: every browser we target and
  * Chromium for print read them, and they embed in PDFs as TrueType (CID) fonts.
  */
-import { fontFaces, fontFamilies, type FontId } from '../i18n/locales.ts';
+import { fontFaces, getFontFamily, type FontId } from '../i18n/locales.ts';
 
 export interface FontFile {
   /** File name in the package's `files/` folder, also the name it is served under. */
@@ -22,7 +22,7 @@ export interface FontPackageMetadata {
 }
 
 export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[] {
-  const { subsets } = fontFamilies[id];
+  const { subsets } = getFontFamily(id);
   const wanted = Object.entries(metadata.unicode).filter(([name]) => subsets === 'all' || (subsets as readonly string[]).includes(name));
   return fontFaces
     .filter((face) => metadata.styles.includes(face.style))
@@ -38,7 +38,7 @@ export function fontFiles(id: FontId, metadata: FontPackageMetadata): FontFile[]
 }
 
 export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string): string {
-  const family = fontFamilies[id].family;
+  const family = getFontFamily(id).family;
   return files
     .map(
       (f) =>

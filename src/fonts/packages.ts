@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fontFamilies, type FontId } from '../i18n/locales.ts';
+import { fontIds, getFontFamily, type FontId } from '../i18n/locales.ts';
 import { fontFiles, type FontFile } from './faces.ts';
 import { SliceLookup } from './page-fonts.ts';
 
@@ -19,8 +19,8 @@ let packages: FontPackage[] | undefined;
 
 export function fontPackages(): FontPackage[] {
   const require = createRequire(join(process.cwd(), 'package.json'));
-  packages ??= (Object.keys(fontFamilies) as FontId[]).map((id) => {
-    const dir = dirname(require.resolve(`${fontFamilies[id].package}/package.json`));
+  packages ??= fontIds.map((id) => {
+    const dir = dirname(require.resolve(`${getFontFamily(id).package}/package.json`));
     const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
     const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
     return { id, dir, files: fontFiles(id, metadata) };

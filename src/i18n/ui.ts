@@ -3,7 +3,7 @@
  * Vietnamese files (./i18next.d.ts), so a misspelt key fails type checking.
  */
 import i18next, { type Resource } from 'i18next';
-import { defaultLocale, localeIds, locales, type LocaleId } from './locales.ts';
+import { defaultLocale, getLocale, localeIds, type LocaleId } from './locales.ts';
 import { uiNamespaces } from './namespaces.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
@@ -30,7 +30,7 @@ void i18n.init({
   lng: defaultLocale,
   supportedLngs: localeIds,
   // A string missing in a locale comes from the same fallback chain as pages do.
-  fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...locales[id].fallback]])), default: [defaultLocale] },
+  fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...getLocale(id).fallback]])), default: [defaultLocale] },
   ns: namespaces,
   defaultNS: 'common',
   initAsync: false,

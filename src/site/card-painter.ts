@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { PrintCache, sha256 } from '../print/cache.ts';
 import { CoverageRaster } from '../fonts/coverage.ts';
 import { glyphLookup } from '../fonts/drawing.ts';
-import { fallbackChain, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
+import { fallbackChain, getLocale, type FontId, type LocaleId } from '../i18n/locales.ts';
 import { composeCard, type Card, type CardWords, type PlacedGlyph } from './card.ts';
 import { encodeIndexedPng, IndexedCanvas, parseHexColour, quantise, type Rgb } from './png.ts';
 import { cardSize } from './social.ts';
@@ -50,7 +50,7 @@ const blend = (from: Rgb, to: Rgb, amount: number): Rgb => [0, 1, 2].map((i) => 
 
 /** Heading fonts of the language, then of the languages it falls back to (a fallback page's title is in one of those). */
 function headingStack(locale: LocaleId): FontId[] {
-  return [...new Set(fallbackChain(locale).flatMap((id) => locales[id].fonts.heading))];
+  return [...new Set(fallbackChain(locale).flatMap((id) => getLocale(id).fonts.heading))];
 }
 
 /** The card of a request, laid out in the heading fonts of its language. */

@@ -4,7 +4,7 @@
  * count and size. Pure functions over a manifest, plus one loader at the edge.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { manifestSchema, type Manifest, type ManifestEntry } from '../print/manifest.ts';
 import { projectAnchor, type PublicationKind } from '../print/publication.ts';
 import { printManifestPath } from '../project.ts';
@@ -36,7 +36,7 @@ export function loadPrintManifest(path = printManifestPath()): Manifest {
 
 let lastRead: { path: string; modified: number; manifest: Manifest } | undefined;
 
-const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? 'vi');
+const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? defaultLocale);
 
 function toDownload(entry: ManifestEntry): Download {
   return {

@@ -7,9 +7,12 @@ import { breakUnits, composeCard, drawable, graphemes, layoutTitle } from '../..
 import { CardPainter, cardDrawer, layoutCard } from '../../src/site/card-painter.ts';
 import { encodeIndexedPng, IndexedCanvas, quantise, type Rgb } from '../../src/site/png.ts';
 import { CoverageRaster } from '../../src/fonts/coverage.ts';
+import { getLocale } from '../../src/i18n/locales.ts';
+import { font, vi, ja, ko, zh } from '../helpers/locales.ts';
 
-const latin = { title: glyphLookup(['noto-sans'], 700), label: glyphLookup(['noto-sans'], 400) };
-const japanese = { title: glyphLookup(['noto-sans-jp', 'noto-sans'], 700), label: glyphLookup(['noto-sans-jp', 'noto-sans'], 400) };
+const latin = { title: glyphLookup([font('noto-sans')], 700), label: glyphLookup([font('noto-sans')], 400) };
+const japaneseStack = [font('noto-sans-jp'), font('noto-sans')];
+const japanese = { title: glyphLookup(japaneseStack, 700), label: glyphLookup(japaneseStack, 400) };
 const logo = readFileSync('public/favicon.svg', 'utf8');
 const measure = (text: string, size: number, lookup = latin.title) => graphemes(text).reduce((w, g) => w + lookup(g)!.advance * size, 0);
 
@@ -24,12 +27,12 @@ describe('glyph outlines from the self-hosted fonts', () => {
   });
 
   it.each([
-    ['vi', ['noto-sans'] as const, 'Thái Nguyên ệ ữ Đ ợ'],
-    ['ja', ['noto-sans-jp'] as const, 'アルファ工業団地「茶」、。'],
-    ['ko', ['noto-sans-kr'] as const, '타이응우옌성 외무국'],
-    ['zh', ['noto-sans-sc'] as const, '太原省对外信息，茶文化节'],
-  ])('draws every %s character from a real outline', (_, stack, text) => {
-    const lookup = glyphLookup(stack, 700);
+    [vi, 'Thái Nguyên ệ ữ Đ ợ'],
+    [ja, 'アルファ工業団地「茶」、。'],
+    [ko, '타이응우옌성 외무국'],
+    [zh, '太原省对外信息，茶文化节'],
+  ])('draws every %s character from a real outline of its heading fonts', (locale, text) => {
+    const lookup = glyphLookup(getLocale(locale).fonts.heading, 700);
     for (const g of graphemes(text).filter((c) => c !== ' ')) {
       const glyph = lookup(g);
       expect(glyph, g).toBeDefined();
@@ -105,7 +108,7 @@ describe('social card', () => {
   });
 
   it('renders a 1200×630 PNG with the title in ink', async () => {
-    const request = { path: '/social/ja/x.png', locale: 'ja' as const, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
+    const request = { path: '/social/ja/x.png', locale: ja, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
     const { png, titleDrawn } = await cardDrawer(logo)(request);
     expect(titleDrawn).toBe(true);
     const { width, height } = await sharp(png).metadata();
@@ -116,8 +119,8 @@ describe('social card', () => {
   });
 
   it.each([
-    ['vi', { siteName: words.siteName, title: 'Khu công nghiệp Yên Bình mở rộng: cơ hội cho nhà đầu tư Nhật Bản', lineBreak: 'latin' as const }],
-    ['zh', { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
+    [vi, { siteName: words.siteName, title: 'Khu công nghiệp Yên Bình mở rộng: cơ hội cho nhà đầu tư Nhật Bản', lineBreak: 'latin' as const }],
+    [zh, { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
   ] as const)('paints the %s card as the whole card drawn as one SVG would look', async (locale, text) => {
     // The painter reuses glyph images between cards (placed to a quarter pixel): the result must
     // match rasterising the card's outlines in one go, apart from anti-aliasing at glyph edges.
