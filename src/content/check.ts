@@ -5,7 +5,7 @@
  * problems come out; reading the disk happens in ./read.ts.
  */
 import { z } from 'astro/zod';
-import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { describeIssue, fieldName, valueAt, type IssueWording } from './issues.ts';
 import { problem, type ContentProblem, type ProblemCode } from './problems.ts';
 import {
@@ -145,7 +145,7 @@ export function checkContent(input: CheckInput): CheckResult {
       return;
     }
     if (!isLocaleId(locale)) {
-      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of the configured language codes.`);
+      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of: ${localeIds.join(', ')}.`);
       return;
     }
     const source = parseMdx(file.text);

@@ -26,7 +26,7 @@ export const problemCatalogue = {
   },
   'locale-unknown': {
     severity: 'error',
-    hint: 'Name each translation after its language code, e.g. vi.mdx, en.mdx, ja.mdx, ko.mdx, zh.mdx.',
+    hint: 'Name each translation after its language code, e.g. vi.mdx, en.mdx; the codes are the languages in locales/languages.yaml.',
   },
   'source-missing': {
     severity: 'error',

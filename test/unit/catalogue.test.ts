@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHectareRange } from '../../src/i18n/format.ts';
-import type { LocaleId } from '../../src/i18n/locales.ts';
+import { localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { routes } from '../../src/i18n/routes.ts';
 import { bookletFigures } from '../../src/publications/booklet.ts';
 import {
@@ -18,7 +18,7 @@ import {
 import { catalogueEntries } from '../../src/site/catalogue-entries.ts';
 import { filterLabel, resultSummary, sizeBandLabel } from '../../src/site/catalogue-text.ts';
 import type { BookletData } from '../../src/content/schema.ts';
-import { vi, en, ja, ko, zh } from '../helpers/locales.ts';
+import { en, hectaresIn, ja, ko, numberIn, vi, zh } from '../helpers/locales.ts';
 
 const facts = (sector: ProjectFacts['sector'], district: ProjectFacts['district'], areaHa: number, investmentUsd = 1_000_000): ProjectFacts => ({
   sector,
@@ -40,16 +40,27 @@ describe('size bands', () => {
     }
   });
 
+  // Areas and ranges as Intl writes them ("50 ha", "50–200 ha", "50～200 ha", "50公顷"): ICU data,
+  // which changes with Node releases, so not written out here.
+  const hectares = hectaresIn;
+
   it('reads as the labels say: under 50 ha, 50–200 ha with both ends, over 200 ha', () => {
     expect([49.9, 50, 200, 200.1].map((a) => sizeBandOf(a).id)).toEqual(['under-50-ha', '50-200-ha', '50-200-ha', 'over-200-ha']);
-    expect(sizeBands.map((b) => sizeBandLabel(b, en))).toEqual(['Under 50 ha', '50–200 ha', 'Over 200 ha']);
+    expect(sizeBands.map((b) => sizeBandLabel(b, en))).toEqual([`Under ${hectares(en, 50)}`, hectares(en, 50, 200), `Over ${hectares(en, 200)}`]);
   });
 
   it('labels bands with each language’s own words, range sign and unit', () => {
-    expect(sizeBands.map((b) => sizeBandLabel(b, ja))).toEqual(['50 ha未満', '50～200 ha', '200 ha超']);
-    expect(sizeBandLabel(sizeBands[0]!, zh)).toBe('小于50公顷');
-    expect(sizeBandLabel(sizeBands[2]!, vi)).toBe('Trên 200 ha');
-    expect(formatHectareRange(50, 200, ko)).toBe('50~200ha');
+    expect(sizeBands.map((b) => sizeBandLabel(b, ja))).toEqual([`${hectares(ja, 50)}未満`, hectares(ja, 50, 200), `${hectares(ja, 200)}超`]);
+    expect(sizeBandLabel(sizeBands[0]!, zh)).toBe(`小于${hectares(zh, 50)}`);
+    expect(sizeBandLabel(sizeBands[2]!, vi)).toBe(`Trên ${hectares(vi, 200)}`);
+    expect(formatHectareRange(50, 200, ko)).toBe(hectares(ko, 50, 200));
+  });
+
+  it.each(localeIds)('%s: labels every band with both numbers of the range', (locale) => {
+    const [below, between, above] = sizeBands.map((b) => sizeBandLabel(b, locale));
+    expect(below).toContain(hectares(locale, 50));
+    expect(above).toContain(hectares(locale, 200));
+    for (const n of [50, 200]) expect(between).toContain(numberIn(locale, n));
   });
 });
 
@@ -84,7 +95,7 @@ describe('catalogue filters', () => {
   it('names filters and results in the reader’s language', () => {
     expect(filterLabel({ kind: 'district', value: 'dai-tu' }, ja)).toBe('ダイトゥ県');
     expect(resultSummary(1, en, { kind: 'sector', value: 'tourism' })).toBe('Tourism: 1 project');
-    expect(resultSummary(2, en, { kind: 'size', value: 'under-50-ha' })).toBe('Under 50 ha: 2 projects');
+    expect(resultSummary(2, en, { kind: 'size', value: 'under-50-ha' })).toBe(`Under ${hectaresIn(en, 50)}: 2 projects`);
     expect(resultSummary(6, vi)).toBe('6 dự án');
   });
 });

@@ -79,7 +79,7 @@ describe('the languages file', () => {
   });
 
   it('checks the default language and every fallback chain against the others', () => {
-    const problems = readLanguages(edit('default: vi', 'default: fr').replace('fallback: [vi]', 'fallback: [vi, en]')).problems;
+    const problems = readLanguages(edit('default: vi', 'default: xx').replace('fallback: [vi]', 'fallback: [vi, en]')).problems;
     expect(problems.map((p) => [p.code, p.field])).toEqual([
       ['language-unknown', 'default'],
       ['fallback-invalid', 'languages.en.fallback[2]'],
