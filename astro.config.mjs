@@ -7,6 +7,7 @@ import { printPreview } from './src/print/preview.ts';
 import { findability } from './src/site/integration.ts';
 import { fallbackPaths } from './src/content/fallback-pages.ts';
 import { checkContentFolder } from './src/content/read.ts';
+import { languagesWatch } from './src/i18n/integration.ts';
 import { defaultLocale, getLocale, localeIds } from './src/i18n/locales.ts';
 import { routes } from './src/i18n/routes.ts';
 import { contentDir, shownPath } from './src/project.ts';
@@ -50,6 +51,7 @@ export default defineConfig({
     selfHostedFonts(),
     printPreview(),
     findability(),
+    languagesWatch(),
   ],
   vite: {
     build: {

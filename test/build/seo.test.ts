@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkContentFolder } from '../../src/content/read.ts';
 import { getLocale, localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { launchChromium } from '../../src/print/browser.ts';
@@ -11,6 +12,7 @@ import { en, ja, ko, vi, zh } from '../helpers/locales.ts';
 import { htmlFiles, readPage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
+const fixture = checkContentFolder('test/fixtures/site/content', 'content').index;
 const siteUrl = 'https://sngv.thainguyen.gov.vn';
 const local = (url: string) => url.slice(siteUrl.length);
 const meta = (page: string, key: string) => {
@@ -57,7 +59,9 @@ describe('RSS feeds', () => {
     expect(feed.error).toBeNull();
     expect(feed.language).toBe(getLocale(locale).tag);
     expect(feed.title).toBe(useTranslations(locale)('feed.title'));
-    expect(feed.items.length).toBeGreaterThan(0);
+    // Empty only for a language the fixture has no article or bulletin in (one added with npm run new).
+    const written = [...fixture.articles.values()].some((t) => t.has(locale)) || [...fixture.bulletins.values()].some((b) => b.texts.has(locale));
+    expect(feed.items.length > 0).toBe(written);
     for (const item of feed.items) {
       expect(item.link.startsWith(`${siteUrl}/${locale}/`), item.link).toBe(true);
       const page = readPage(site, local(item.link));
