@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { article, graph, jsonLdScript, organization, organizationId, website, type SiteContext } from '../../src/site/structured-data.ts';
 import { getLocale, localeIds } from '../../src/i18n/locales.ts';
-import { vi, en, ja, ko } from '../helpers/locales.ts';
+import { ja, vi } from '../helpers/locales.ts';
 
 const context: SiteContext = {
   site: 'https://example.org/',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultLocale, getLocale, localeIds, locales } from '../../src/i18n/locales.ts';
+import { defaultLocale, getLocale, localeIds } from '../../src/i18n/locales.ts';
 import { uiNamespaces } from '../../src/i18n/namespaces.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { vi, en, ja } from '../helpers/locales.ts';
