@@ -21,7 +21,8 @@ interface Language {
   gap: string;
 }
 
-const languages: Partial<Record<LocaleId, Language>> & { en: Language } = {
+// Sample text per language id; a language without its own (one added later) gets the English.
+const languages: Partial<Record<string, Language>> & { vi: Language; en: Language } = {
   vi: {
     title: (n) => `Thái Nguyên mở rộng hợp tác quốc tế, bản tin số ${n}`,
     summary: 'Tỉnh tiếp đón đoàn doanh nghiệp, giới thiệu các khu công nghiệp và vùng chè đặc sản.',
@@ -151,7 +152,7 @@ export function syntheticContent(articles: number): ContentFile[] {
     const slug = `article-${pad(n)}`;
     const date = new Date(start + n * 3 * 86_400_000).toISOString().slice(0, 10);
     const topic = topics[n % topics.length];
-    const source = frontmatter({ title: languages.vi!.title(n), summary: languages.vi!.summary, topic, date }, articleBody(languages.vi!, n));
+    const source = frontmatter({ title: languages.vi.title(n), summary: languages.vi.summary, topic, date }, articleBody(languages.vi, n));
     files.push({ path: `articles/${slug}/${defaultLocale}.mdx`, text: source });
     for (const locale of localeIds) {
       if (locale === defaultLocale) continue;
@@ -165,7 +166,7 @@ export function syntheticContent(articles: number): ContentFile[] {
   const editions: LocaleId[] = [defaultLocale, ...localeIds.filter((l) => l === 'en')];
   const members = Array.from({ length: Math.min(6, articles) }, (_, i) => `article-${pad(articles - i)}`);
   files.push({ path: `bulletins/${month}/issue.yaml`, text: stringify({ number: 1, month, editions, articles: members, printRun: Object.fromEntries(editions.map((l) => [l, 500])) }) });
-  const forewordSource = frontmatter({ title: languages.vi!.headings[0] }, languages.vi!.foreword);
+  const forewordSource = frontmatter({ title: languages.vi.headings[0] }, languages.vi.foreword);
   for (const locale of editions) {
     const language = languages[locale] ?? languages.en;
     const text = locale === defaultLocale ? forewordSource : frontmatter({ title: language.headings[0], translatedFrom: fingerprint(forewordSource) }, language.foreword);

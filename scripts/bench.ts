@@ -7,6 +7,9 @@
  *
  * Arguments after the bench's name go to the bench.
  */
+// First: the languages file is checked, and reported on, before anything that needs it loads.
+import '../src/cli/languages.ts';
+
 const benches = {
   print: './bench-print.ts',
   site: './bench-site.ts',

@@ -4,17 +4,20 @@
  *   npm run new -- article <slug>       content/articles/<slug>/vi.mdx
  *   npm run new -- project <slug>       content/projects/<slug>/vi.mdx
  *   npm run new -- bulletin [yyyy-mm]   the next issue: number, editions, forewords, newest articles
- *   npm run new -- locale <id>          a new language (lo, km, th, fr, de): config, UI strings, fonts
+ *   npm run new -- locale <id>          a new language (lo, km, th, fr, de): locales/languages.yaml, UI strings, fonts
  */
+// First: the languages file is checked, and reported on, before anything that needs it loads.
+import '../src/cli/languages.ts';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { reportFailure } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';
+import { languagesFile } from '../src/i18n/language-schema.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { uiNamespaces } from '../src/i18n/namespaces.ts';
 import { resolveBuildConfig } from '../src/build/config.ts';
-import { addLocaleToModule, knownLocales } from '../src/scaffold/locale.ts';
+import { addLocaleToLanguages, knownLocale, seedUiStrings } from '../src/scaffold/locale.ts';
 import { articleFiles, bulletinFiles, projectFiles, ScaffoldError, type Files } from '../src/scaffold/templates.ts';
 import { uiRecordFile } from '../src/translations/records.ts';
 
@@ -44,24 +47,23 @@ function newBulletin(root: string) {
 }
 
 function newLocale() {
-  const locale = knownLocales[name ?? ''];
-  if (!locale) {
-    throw new ScaffoldError(`"${name ?? ''}" is not a language this command knows (${Object.keys(knownLocales).join(', ')}). Add it to src/i18n/locales.ts by hand, following the entries there.`);
-  }
-  const modulePath = 'src/i18n/locales.ts';
-  const updated = addLocaleToModule(readFileSync(modulePath, 'utf8'), locale);
+  const locale = knownLocale(name ?? '');
+  const updated = addLocaleToLanguages(readFileSync(languagesFile, 'utf8'), locale.id);
   if (existsSync(join('locales', locale.id))) throw new ScaffoldError(`locales/${locale.id}/ already exists; nothing was written.`);
   if (locale.font && !existsSync(join('node_modules', locale.font.package))) {
     console.log(`new: installing the ${locale.font.family} font (${locale.font.package})…`);
     execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `${locale.font.package}@5`], { stdio: 'inherit' });
   }
-  writeFileSync(modulePath, updated);
-  console.log(`new: added "${locale.id}" (${locale.name}) to ${modulePath}`);
+  writeFileSync(languagesFile, updated);
+  console.log(`new: added "${locale.id}" (${locale.name}) to ${languagesFile}`);
   mkdirSync(join('locales', locale.id));
-  for (const namespace of uiNamespaces) cpSync(join('locales', 'en', `${namespace}.json`), join('locales', locale.id, `${namespace}.json`));
+  for (const namespace of uiNamespaces) {
+    const english = JSON.parse(readFileSync(join('locales', 'en', `${namespace}.json`), 'utf8'));
+    writeFileSync(join('locales', locale.id, `${namespace}.json`), `${JSON.stringify(seedUiStrings(english, locale.intl), null, 2)}\n`);
+  }
   // No records: every string shows as not yet translated until someone translates and runs --done.
   writeFileSync(join('locales', locale.id, uiRecordFile), '{}\n');
-  console.log(`new: seeded locales/${locale.id}/ with the English strings, marked not yet translated (npm run translations)`);
+  console.log(`new: seeded locales/${locale.id}/ with the English strings in ${locale.name} plural forms, marked not yet translated (npm run translations)`);
   console.log(`new: pages in ${locale.name} fall back to English, then Vietnamese, until articles are translated.`);
 }
 

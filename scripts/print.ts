@@ -6,6 +6,8 @@
  * --marks   crop marks on the screen PDFs as well
  * --press   also write CMYK PDF/X press files (with crop marks and bleed) and the order sheet for them
  */
+// First: the languages file is checked, and reported on, before anything that needs it loads.
+import '../src/cli/languages.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../src/cli/arguments.ts';

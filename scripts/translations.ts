@@ -7,6 +7,8 @@
  *                                                 a missing or outdated translation (for CI)
  *   npm run translations -- --done <locale> <file>  record <file> as translated from the current Vietnamese
  */
+// First: the languages file is checked, and reported on, before anything that needs it loads.
+import '../src/cli/languages.ts';
 import { parseCommandLine } from '../src/cli/arguments.ts';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { checkContentFolder } from '../src/content/read.ts';

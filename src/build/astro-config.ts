@@ -7,7 +7,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { selfHostedFonts } from '../fonts/integration.ts';
-import { defaultLocale, localeIds, locales } from '../i18n/locales.ts';
+import { languagesWatch } from '../i18n/integration.ts';
+import { defaultLocale, getLocale, localeIds } from '../i18n/locales.ts';
 import { printPreview } from '../print/preview.ts';
 import { cards } from '../cards/integration.ts';
 import { notFoundPages } from '../site/not-found-pages.ts';
@@ -42,11 +43,12 @@ export function astroConfig(config: BuildConfig, mode: SiteMode, outDir = config
     integrations: [
       buildConfiguration(siteConfig(config, mode)),
       mdx(),
-      sitemap({ filter: sitemapFilter(() => outDir), i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, locales[id].tag])) } }),
+      sitemap({ filter: sitemapFilter(() => outDir), i18n: { defaultLocale, locales: Object.fromEntries(localeIds.map((id) => [id, getLocale(id).tag])) } }),
       selfHostedFonts(),
       printPreview(),
       cards({ cacheDir: config.caches.cards }),
       notFoundPages(),
+      languagesWatch(),
     ],
     vite: {
       build: {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { fallbackChain, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
+import { fallbackChain, getLocale, type FontId, type LocaleId } from '../i18n/locales.ts';
 import { cardSize } from '../site/social.ts';
 import { CoverageRaster } from './coverage.ts';
 import { composeCard, type Card, type CardFonts, type CardWords, type PlacedGlyph } from './layout.ts';
@@ -55,7 +55,7 @@ const blend = (from: Rgb, to: Rgb, amount: number): Rgb => [0, 1, 2].map((i) => 
 
 /** Heading fonts of the language, then of the languages it falls back to (a fallback page's title is in one of those). */
 function headingStack(locale: LocaleId): FontId[] {
-  return [...new Set(fallbackChain(locale).flatMap((id) => locales[id].fonts.heading))];
+  return [...new Set(fallbackChain(locale).flatMap((id) => getLocale(id).fonts.heading))];
 }
 
 /** The title and label fonts of a language. */

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as hb from 'harfbuzzjs';
-import { fontFamilies, type FontFamily, type FontId } from '../i18n/locales.ts';
+import { type FontFamily, type FontId, getFontFamily } from '../i18n/locales.ts';
 import { fontPackage } from '../fonts/packages.ts';
 import { SliceLookup } from '../fonts/page-fonts.ts';
 import { sfntData } from './sfnt.ts';
@@ -138,7 +138,7 @@ interface StackFamily {
 }
 
 function stackFamily(entry: StackEntry, weight: number): StackFamily {
-  const { id, family } = typeof entry === 'string' ? { id: entry, family: fontFamilies[entry] } : entry;
+  const { id, family } = typeof entry === 'string' ? { id: entry, family: getFontFamily(entry) } : entry;
   const { dir, files } = fontPackage(id, family);
   const upright = files.filter((f) => f.style === 'normal' && f.weight === weight);
   if (!upright.length) throw new Error(`${family.package} has no upright files of weight ${weight}.`);

@@ -34,10 +34,10 @@ export function reportFailure(error: unknown): void {
   process.exitCode = 1;
 }
 
-/** Prints content problems; returns true when any of them stops the build. */
-export function reportProblems(problems: readonly ContentProblem[]): boolean {
+/** Prints content problems (or those of another file, `where`); returns true when any of them stops the build. */
+export function reportProblems(problems: readonly ContentProblem[], where?: string): boolean {
   if (problems.length === 0) return false;
   const blocking = problems.some((p) => p.severity === 'error');
-  (blocking ? console.error : console.warn)(formatProblems(problems));
+  (blocking ? console.error : console.warn)(formatProblems(problems, where));
   return blocking;
 }

@@ -5,7 +5,8 @@
  * problems come out; reading the disk happens in ./read.ts.
  */
 import { z } from 'astro/zod';
-import { defaultLocale, isLocaleId, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { describeIssue, fieldName, valueAt, type IssueWording } from './issues.ts';
 import { problem, type ContentProblem, type ProblemCode } from './problems.ts';
 import {
   articleSchema,
@@ -153,7 +154,7 @@ export function checkContent(input: CheckInput): CheckResult {
       return;
     }
     if (!isLocaleId(locale)) {
-      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of the configured language codes.`);
+      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of: ${localeIds.join(', ')}.`);
       return;
     }
     const source = parseMdx(file.text);
@@ -218,7 +219,7 @@ export function checkContent(input: CheckInput): CheckResult {
   function validate<Schema extends z.ZodType>(shown: string, yaml: YamlSource, schema: Schema, isProjectTranslation = false): z.infer<Schema> | undefined {
     const result = schema.safeParse(yaml.data ?? {});
     if (result.success) return result.data;
-    for (const issue of result.error.issues) problems.push(describeIssue(shown, yaml, issue, isProjectTranslation));
+    for (const issue of result.error.issues) problems.push(describeContentIssue(shown, yaml, issue, isProjectTranslation));
     return undefined;
   }
 
@@ -402,66 +403,29 @@ function unexpectedFileMessage(path: string): string {
   return 'This file is not in a place the site or print reads from.';
 }
 
-/** Turns one schema issue into a problem an editor can act on. */
-function describeIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssue, isProjectTranslation: boolean): ContentProblem {
+/** Turns one schema issue into a problem an editor can act on, with the content's own wording. */
+function describeContentIssue(shown: string, source: YamlSource, issue: z.core.$ZodIssue, isProjectTranslation: boolean): ContentProblem {
   const path = issue.path;
-  const field = path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-  const line = source.lineOf(path);
-  const value = valueAt(source.data, path);
-  if (issue.code === 'unrecognized_keys') {
+  const field = fieldName(path);
+  if (issue.code === 'unrecognized_keys' && isProjectTranslation) {
     const [key = ''] = issue.keys;
     const name = field ? `${field}.${key}` : key;
-    const where = { line: source.keyLine(path, key), field: name };
-    if (isProjectTranslation && (projectSourceOnly.includes(key) || path[0] === 'contact')) {
-      return problem('field-source-only', shown, `"${name}" is a fact of the project and is written only in the Vietnamese file.`, where);
+    if (projectSourceOnly.includes(key) || path[0] === 'contact') {
+      return problem('field-source-only', shown, `"${name}" is a fact of the project and is written only in the Vietnamese file.`, { line: source.keyLine(path, key), field: name });
     }
-    const others = issue.keys.length > 1 ? ` (also unknown: ${issue.keys.slice(1).join(', ')})` : '';
-    return problem('field-unknown', shown, `"${name}" is not a field here.${others}`, where);
   }
   if (path.length === 2 && path[0] === 'cover' && path[1] === 'alt') {
-    return problem('image-alt-missing', shown, value === undefined ? 'The cover image has no alt text.' : 'The alt text of the cover image is empty.', { line, field });
+    const value = valueAt(source.data, path);
+    return problem('image-alt-missing', shown, value === undefined ? 'The cover image has no alt text.' : 'The alt text of the cover image is empty.', { line: source.lineOf(path), field });
   }
-  if (value === undefined) {
-    return problem('field-missing', shown, `The required field "${field}" is missing.`, { line, field });
-  }
-  return problem('field-invalid', shown, `${expectation(issue)}; found ${JSON.stringify(value)}.`, { line, field });
+  return describeIssue(shown, source, issue, contentWording);
 }
 
-function expectation(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_value':
-      return `Expected one of: ${issue.values.map(String).join(', ')}`;
-    case 'invalid_type':
-      if (issue.expected === 'date') return 'Expected a date written yyyy-mm-dd';
-      if (issue.expected === 'record' || issue.expected === 'object') return 'Expected names with values, written { name: value, … } (e.g. printRun: { vi: 500, en: 250 })';
-      if (issue.expected === 'array') return 'Expected a list, written [a, b] or one "- item" per line';
-      return `Expected ${withArticle(issue.expected)}`;
-    case 'too_small':
-      return issue.origin === 'array' ? `Expected at least ${issue.minimum} item(s)` : issue.origin === 'number' ? `Expected a number of at least ${issue.minimum}` : 'Expected a non-empty value';
-    case 'invalid_format':
-      return issue.format === 'regex' ? `Expected text matching ${describePattern(String(issue.pattern))}` : `Expected ${withArticle(issue.format)} address`;
-    case 'invalid_union':
-      return 'Expected one of the section kinds: articles, figures, projects';
-    default:
-      return `Invalid value (${issue.message})`;
-  }
-}
-
-function describePattern(pattern: string): string {
-  if (pattern === String(monthPattern)) return 'a month written yyyy-mm (e.g. 2026-10)';
-  if (pattern === String(slugPattern)) return 'a folder name (lowercase, digits and hyphens)';
-  return pattern;
-}
-
-function withArticle(type: string): string {
-  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
+const contentWording: IssueWording = {
+  pattern(pattern) {
+    if (pattern === String(monthPattern)) return 'a month written yyyy-mm (e.g. 2026-10)';
+    if (pattern === String(slugPattern)) return 'a folder name (lowercase, digits and hyphens)';
+    return undefined;
+  },
+  union: 'one of the section kinds: articles, figures, projects',
+};

@@ -26,7 +26,7 @@ export const problemCatalogue = {
   },
   'locale-unknown': {
     severity: 'error',
-    hint: 'Name each translation after its language code, e.g. vi.mdx, en.mdx, ja.mdx, ko.mdx, zh.mdx.',
+    hint: 'Name each translation after its language code, e.g. vi.mdx, en.mdx; the codes are the languages in locales/languages.yaml.',
   },
   'source-missing': {
     severity: 'error',
@@ -102,7 +102,36 @@ export const problemCatalogue = {
   },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; hint: string }>;
 
-export type ProblemCode = keyof typeof problemCatalogue;
+/**
+ * Problems of the languages file (locales/languages.yaml) beyond its form, which is described with
+ * the codes above. Kept apart: the content tests show every content error with a content folder.
+ */
+export const languageProblemCatalogue = {
+  'languages-file-missing': {
+    severity: 'error',
+    hint: 'Run the command in the project folder, which holds locales/languages.yaml; restore the file from git if it was deleted.',
+  },
+  'language-duplicate': {
+    severity: 'error',
+    hint: 'Each language and each font is listed once in locales/languages.yaml, with a tag of its own: remove or rename the second one.',
+  },
+  'language-unknown': {
+    severity: 'error',
+    hint: 'Use the id of a language listed under "languages" in locales/languages.yaml (e.g. vi, en), or add that language first.',
+  },
+  'font-unknown': {
+    severity: 'error',
+    hint: 'Use the id of a font listed under "fonts" in locales/languages.yaml, or add the font there (an @fontsource package).',
+  },
+  'fallback-invalid': {
+    severity: 'error',
+    hint: 'The default language has no fallback; every other language falls back through other languages, each once, and ends with the default one, e.g. [en, vi].',
+  },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; hint: string }>;
+
+const catalogue = { ...problemCatalogue, ...languageProblemCatalogue };
+
+export type ProblemCode = keyof typeof catalogue;
 
 export interface ContentProblem {
   code: ProblemCode;
@@ -122,7 +151,7 @@ export function problem(
   message: string,
   where: { line?: number; field?: string } = {},
 ): ContentProblem {
-  const { severity, hint } = problemCatalogue[code];
+  const { severity, hint } = catalogue[code];
   return { code, severity, file, message, hint, ...where };
 }
 
@@ -134,9 +163,10 @@ export function formatProblem(p: ContentProblem): string {
   return `${mark} [${p.code}] ${location}${field}\n  ${p.message}\n  Hint: ${p.hint}`;
 }
 
-export function formatProblems(problems: readonly ContentProblem[]): string {
+/** Every problem, then how many; `where` names what was checked (content, or a file). */
+export function formatProblems(problems: readonly ContentProblem[], where = 'content'): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in content.`;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${where}.`;
   return [...problems.map(formatProblem), summary].join('\n\n');
 }

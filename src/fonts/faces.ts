@@ -3,7 +3,7 @@
  * @fontsource package's unicode ranges. Only woff2 files are served: every browser we target and
  * Chromium for print read them, and they embed in PDFs as TrueType (CID) fonts.
  */
-import { fontFaces, fontFamilies, type FontFamily, type FontId } from '../i18n/locales.ts';
+import { asFontId, fontFaces, getFontFamily, type FontFamily, type FontId } from '../i18n/locales.ts';
 
 export interface FontFile {
   /** File name in the package's `files/` folder, also the name it is served under. */
@@ -21,8 +21,8 @@ export interface FontPackageMetadata {
   unicode: Readonly<Record<string, string>>;
 }
 
-/** The files of a family; `subsets` defaults to the locale module's entry (cards may draw with families no page serves). */
-export function fontFiles(id: string, metadata: FontPackageMetadata, subsets: FontFamily['subsets'] = fontFamilies[id as FontId].subsets): FontFile[] {
+/** The files of a family; `subsets` defaults to the languages file's entry (cards may draw with families no page serves). */
+export function fontFiles(id: string, metadata: FontPackageMetadata, subsets: FontFamily['subsets'] = getFontFamily(asFontId(id)).subsets): FontFile[] {
   const wanted = Object.entries(metadata.unicode).filter(([name]) => subsets === 'all' || (subsets as readonly string[]).includes(name));
   return fontFaces
     .filter((face) => metadata.styles.includes(face.style))
@@ -38,7 +38,7 @@ export function fontFiles(id: string, metadata: FontPackageMetadata, subsets: Fo
 }
 
 export function fontFaceCss(id: FontId, files: readonly FontFile[], baseUrl: string): string {
-  const family = fontFamilies[id].family;
+  const family = getFontFamily(id).family;
   return files
     .map(
       (f) =>

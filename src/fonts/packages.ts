@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fontFamilies, type FontFamily, type FontId } from '../i18n/locales.ts';
+import { fontIds, getFontFamily, type FontFamily, type FontId } from '../i18n/locales.ts';
 import { fontFiles, type FontFile } from './faces.ts';
 import { SliceLookup } from './page-fonts.ts';
 
@@ -18,7 +18,7 @@ export interface FontPackage<Id extends string = FontId> {
 let packages: FontPackage[] | undefined;
 
 export function fontPackages(): FontPackage[] {
-  packages ??= (Object.keys(fontFamilies) as FontId[]).map((id) => fontPackage(id, fontFamilies[id]));
+  packages ??= fontIds.map((id) => fontPackage(id, getFontFamily(id)));
   return packages;
 }
 

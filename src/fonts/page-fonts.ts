@@ -4,7 +4,7 @@
  * waits for a 188 KB stylesheet of every slice before it shows any text; this way it carries a few
  * kilobytes inline and the browser fetches the same cached woff2 slices as before.
  */
-import { fontFamilies, fontsFor, localeIds, locales, type FontId, type LocaleId } from '../i18n/locales.ts';
+import { fontIds, fontsFor, getLocale, localeIds, type FontId, type LocaleId } from '../i18n/locales.ts';
 import { pageFonts } from '../i18n/page.ts';
 import { fontFaceCss, parseUnicodeRange, type FontFile } from './faces.ts';
 
@@ -177,7 +177,7 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
   const pointsOf = new Map<string, Set<number>>();
   const rules: string[] = [];
   // Families in a fixed order, so the same page always gets the same stylesheet.
-  for (const font of Object.keys(fontFamilies) as FontId[]) {
+  for (const font of fontIds) {
     const texts = textsByFont.get(font);
     const lookup = lookups.get(font);
     if (!texts || !lookup) continue;
@@ -229,6 +229,6 @@ export function webPageFontUses(locale: LocaleId, pageText: string, uiText: stri
     { font, text: pageText },
     { font, text: uiText, shared: true },
   ]);
-  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: locales[id].name, shared: true })));
+  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
   return [...own, ...names];
 }

@@ -1,5 +1,5 @@
 /** Dates and numbers for readers of each locale, through Intl. */
-import { locales, type LocaleId } from './locales.ts';
+import { getLocale, type LocaleId } from './locales.ts';
 
 /** Making an Intl formatter costs far more than using one, and a build formats thousands of dates. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -9,7 +9,7 @@ function dateFormat(locale: LocaleId, style: 'day' | 'month'): Intl.DateTimeForm
   if (!format) {
     // Content dates are calendar days; format them in UTC so no time zone shifts the day.
     const options: Intl.DateTimeFormatOptions = style === 'day' ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-    format = new Intl.DateTimeFormat(locales[locale].intl, options);
+    format = new Intl.DateTimeFormat(getLocale(locale).intl, options);
     dateFormats.set(key, format);
   }
   return format;
@@ -30,7 +30,7 @@ export function formatNumber(value: number, locale: LocaleId, options?: Intl.Num
   return numberFormat(locale, options).format(value);
 }
 
-const intl = (locale: LocaleId) => locales[locale].intl;
+const intl = (locale: LocaleId) => getLocale(locale).intl;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /** One formatter per locale and options for the whole build: a catalogue formats thousands of numbers. */

@@ -2,7 +2,7 @@
  * What every page says about its languages: hreflang alternates and the language switcher.
  * Pure, so tests can check the rules without a build.
  */
-import { defaultLocale, fontsFor, fallbackChain, fontStack, localeIds, locales, type LocaleId } from './locales.ts';
+import { defaultLocale, fallbackChain, fontsFor, fontStack, getLocale, localeIds, type LocaleId } from './locales.ts';
 import type { LocalizedPath } from './routes.ts';
 
 export interface Alternate {
@@ -17,7 +17,7 @@ export interface Alternate {
 export function alternates(path: LocalizedPath, available: readonly LocaleId[], site: URL | string): Alternate[] {
   const url = (locale: LocaleId) => new URL(path(locale), site).href;
   const own = localeIds.filter((id) => available.includes(id));
-  const links = own.map((id) => ({ hreflang: locales[id].tag, href: url(id) }));
+  const links = own.map((id) => ({ hreflang: getLocale(id).tag, href: url(id) }));
   if (own.includes(defaultLocale)) links.push({ hreflang: 'x-default', href: url(defaultLocale) });
   return links;
 }
@@ -32,7 +32,7 @@ export interface LanguageLink {
 
 /** The switcher: the same page in every language (missing translations are served by fallback). */
 export function languageLinks(path: LocalizedPath, current: LocaleId): LanguageLink[] {
-  return localeIds.map((id) => ({ locale: id, tag: locales[id].tag, name: locales[id].name, href: path(id), current: id === current }));
+  return localeIds.map((id) => ({ locale: id, tag: getLocale(id).tag, name: getLocale(id).name, href: path(id), current: id === current }));
 }
 
 /**
@@ -41,12 +41,12 @@ export function languageLinks(path: LocalizedPath, current: LocaleId): LanguageL
  * font, never by a system font (which Chromium would print as Type 3, or as boxes).
  */
 export function languageFontRules(): string {
-  return localeIds.map((id) => `[lang="${locales[id].tag}"]{${languageStyle(id)}}`).join('');
+  return localeIds.map((id) => `[lang="${getLocale(id).tag}"]{${languageStyle(id)}}`).join('');
 }
 
 /** Font stacks and line breaking of a locale, as CSS custom properties on the element in that language. */
 export function languageStyle(locale: LocaleId): string {
-  const { fonts } = locales[locale];
+  const { fonts } = getLocale(locale);
   return `--font-text: ${fontStack(fonts.text)}; --font-heading: ${fontStack(fonts.heading)};`;
 }
 
@@ -60,5 +60,5 @@ export function pageFonts(locale: LocaleId) {
  * none when they are the same language.
  */
 export function languageAttrs(shown: LocaleId, context?: LocaleId): Record<string, string> {
-  return shown === context ? {} : { lang: locales[shown].tag, style: languageStyle(shown) };
+  return shown === context ? {} : { lang: getLocale(shown).tag, style: languageStyle(shown) };
 }

@@ -4,7 +4,7 @@
  * Vietnamese files (./i18next.d.ts), so a misspelt key fails type checking.
  */
 import i18next, { type Resource } from 'i18next';
-import { defaultLocale, localeIds, locales, type LocaleId } from './locales.ts';
+import { defaultLocale, getLocale, localeIds, type LocaleId } from './locales.ts';
 import { uiNamespaces } from './namespaces.ts';
 
 /** UI strings by locale and namespace from `locales/<locale>/<namespace>.json` files (path → parsed JSON). */
@@ -26,7 +26,7 @@ function createInstance(resources: Resource) {
     lng: defaultLocale,
     supportedLngs: [...localeIds],
     // A string missing in a locale comes from the same fallback chain as pages do.
-    fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...locales[id].fallback]])), default: [defaultLocale] },
+    fallbackLng: { ...Object.fromEntries(localeIds.map((id) => [id, [...getLocale(id).fallback]])), default: [defaultLocale] },
     ns: uiNamespaces,
     defaultNS: 'common',
     initAsync: false,

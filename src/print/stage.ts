@@ -22,6 +22,7 @@ import { PressError, pressPdf, pressToolVersions, type PressProfile } from './pr
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
+import { asFontId } from '../i18n/locales.ts';
 import { printManifestFile } from './manifest.ts';
 
 export class PrintError extends Error {}
@@ -226,7 +227,8 @@ async function writeOrderSheet(
   const rows = orderRows([...orders].sort((a, b) => a.entry.file.localeCompare(b.entry.file)));
   const printDir = join(siteDir, 'print');
   const title = 'Print order — Thái Nguyên foreign-information publications';
-  const html = orderSheetHtml(rows, title, fontStylesheetPath('noto-sans'));
+  // The order sheet's CSS names Noto Sans.
+  const html = orderSheetHtml(rows, title, fontStylesheetPath(asFontId('noto-sans')));
   writeFileSync(join(printDir, 'order-sheet.csv'), orderSheetCsv(rows));
   writeFileSync(join(printDir, 'order-sheet.html'), html);
   const key = cached && orderSheetKey({ html, chromium: cached.chromium, date: date.toISOString(), code: cached.code });

@@ -4,7 +4,7 @@
  * site builds straight away; the placeholders say in Vietnamese what to write.
  */
 import { stringify } from 'yaml';
-import type { LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { monthPattern, slugPattern } from '../content/schema.ts';
 import { placeholderBody, placeholderProject, placeholderTitle } from '../content/placeholders.ts';
 
@@ -73,7 +73,8 @@ export function bulletinFiles(month: string | undefined, previous: PreviousIssue
   const target = month ?? (previous ? nextMonth(previous.month) : today.slice(0, 7));
   if (!monthPattern.test(target)) throw new ScaffoldError(`"${target}" is not a month: write it yyyy-mm, e.g. 2026-11.`);
   if (newestArticles.length === 0) throw new ScaffoldError('There are no articles yet: create one first with npm run new -- article <slug>.');
-  const editions = previous?.editions ?? (['vi', 'en'] as LocaleId[]);
+  // The first issue: the source language and English, as far as the site has them.
+  const editions = previous?.editions ?? localeIds.filter((id) => id === defaultLocale || id === 'en');
   const files: Files = {
     [`bulletins/${target}/issue.yaml`]:
       `# Bản tin số ${(previous?.number ?? 0) + 1}. Sắp xếp lại danh sách bài (articles) theo thứ tự in;\n# printRun là số bản in mỗi ngôn ngữ (chép từ số trước).\n` +

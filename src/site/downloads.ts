@@ -4,7 +4,7 @@
  * sizes and sheet pages are figures filled in after printing (./print-figures.ts). Pure functions
  * over a plan.
  */
-import { fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, fallbackChain, isLocaleId, localeIds, type LocaleId } from '../i18n/locales.ts';
 import type { PublicationKind } from '../print/publication.ts';
 import type { PlannedPdf } from '../publications/print-plan.ts';
 
@@ -18,7 +18,7 @@ export interface Download {
   file: string;
 }
 
-const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? 'vi');
+const localeOrder = (locales: LocaleId[]) => localeIds.indexOf(locales[0] ?? defaultLocale);
 
 function toDownload(pdf: PlannedPdf): Download {
   return { kind: pdf.kind, slug: pdf.slug, locales: pdf.locale.split('-').filter(isLocaleId), href: `/print/${pdf.file}`, file: pdf.file };

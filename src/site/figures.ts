@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import config from 'virtual:press/config';
+import { defaultLocale } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { manifestSchema, type Manifest } from '../print/manifest.ts';
 import { figureText, figureToken, type Figure } from './print-figures.ts';
@@ -25,5 +26,5 @@ export function showFigure(figure: Figure): string {
   const text = figureText(figure, (file) => manifest.find((e) => e.file === file && e.variant === 'screen'), useTranslations);
   if (text !== undefined) return text;
   // Not printed yet: `npm run build` prints it. A page number in a link falls back to the first page.
-  return figure.show === 'page' ? '1' : useTranslations('locale' in figure ? figure.locale : 'vi')('downloads.notPrinted');
+  return figure.show === 'page' ? '1' : useTranslations('locale' in figure ? figure.locale : defaultLocale)('downloads.notPrinted');
 }

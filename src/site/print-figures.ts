@@ -7,7 +7,7 @@
  * The words around a figure are written here, once, for both ways.
  */
 import { formatFileSize } from '../i18n/format.ts';
-import { locales, type LocaleId } from '../i18n/locales.ts';
+import { getLocale, type LocaleId } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/translator.ts';
 import type { ManifestEntry } from '../print/manifest.ts';
 import { projectAnchor } from '../print/publication.ts';
@@ -51,7 +51,7 @@ export function figureText(figure: Figure, entryOf: EntryLookup, t: (locale: Loc
       const page = sheetPage(entry, figure.project);
       if (page === undefined) return undefined;
       const tr = t(figure.locale);
-      const language = locales[figure.sheetLocale].name;
+      const language = getLocale(figure.sheetLocale).name;
       if (figure.form === 'full') return tr('downloads.projectSheet', { language, page });
       const shown = size(entry.bytes, figure.locale);
       return figure.sheetLocale === figure.locale ? tr('invest.sheetLink', { size: shown, page }) : tr('invest.sheetLinkOther', { size: shown, language, page });

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { localeIds, locales, type LocaleId } from '../i18n/locales.ts';
+import { getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
 
 /** An error an editor can act on; `describeError` prints the hint. */
 class SearchIndexError extends Error {
@@ -29,7 +29,7 @@ class SearchIndexError extends Error {
 
 /** Pagefind's index key for a locale: its `lang` tag, lower-cased (`zh-Hans` → `zh-hans`). */
 export function indexKey(locale: LocaleId): string {
-  return locales[locale].tag.toLowerCase();
+  return getLocale(locale).tag.toLowerCase();
 }
 
 /** Pages per locale from `pagefind-entry.json`; a language that is no locale of ours is an error. */
@@ -38,7 +38,7 @@ function pagesPerLocale(entry: { languages: Record<string, { page_count: number 
   const strangers = Object.keys(entry.languages).filter((key) => !known.has(key));
   if (strangers.length) {
     throw new SearchIndexError(
-      `search: pages in language ${strangers.map((s) => `"${s}"`).join(', ')} were indexed, which is no locale in src/i18n/locales.ts.`,
+      `search: pages in language ${strangers.map((s) => `"${s}"`).join(', ')} were indexed, which is no language in locales/languages.yaml.`,
       'Every page in a locale folder must carry its locale’s tag in <html lang> (src/layouts/Base.astro does this).',
     );
   }

@@ -3,21 +3,25 @@
  * (no i18next in the browser), and plural forms are chosen there with Intl.PluralRules, the same
  * rules i18next uses on the server.
  */
-import { locales, type LocaleId } from '../i18n/locales.ts';
+import { getLocale, type LocaleId } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import type { SearchStrings } from './search-text.ts';
 
 const placeholders = { count: '{count}', query: '{query}' };
 
-/** A count that falls into `category` in this language, to make i18next pick that plural form. */
+/**
+ * A count that falls into `category` in this language, to make i18next pick that plural form. Small
+ * numbers first; some forms only take round millions (French "many": 1 000 000 de résultats).
+ */
 function sampleCount(rules: Intl.PluralRules, category: Intl.LDMLPluralRule): number | undefined {
   for (let n = 0; n <= 1000; n++) if (rules.select(n) === category) return n;
+  for (let n = 1e4; n <= 1e9; n *= 10) if (rules.select(n) === category) return n;
   return undefined;
 }
 
 export function searchStrings(locale: LocaleId): SearchStrings {
   const t = useTranslations(locale);
-  const intl = locales[locale].intl;
+  const intl = getLocale(locale).intl;
   const rules = new Intl.PluralRules(intl);
   const resultCount = { other: '' } as SearchStrings['resultCount'];
   for (const category of rules.resolvedOptions().pluralCategories) {

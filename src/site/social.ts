@@ -4,7 +4,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import type { Topic } from '../content/schema.ts';
-import { localeIds, locales, type LocaleId } from '../i18n/locales.ts';
+import { getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
 
 /** Social cards are drawn at the size every network shows large (1.91:1). */
 export const cardSize = { width: 1200, height: 630 } as const;
@@ -50,7 +50,7 @@ export interface MetaTag {
 
 /** Open Graph writes locales as language_TERRITORY: `vi_VN`, `zh_CN`. */
 export function ogLocale(id: LocaleId): string {
-  return locales[id].intl.replace('-', '_');
+  return getLocale(id).intl.replace('-', '_');
 }
 
 export function socialTags(page: SocialPage): MetaTag[] {

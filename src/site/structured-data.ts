@@ -2,7 +2,7 @@
  * JSON-LD (schema.org) for search engines: the department as publisher and the site on every page,
  * an Article on article pages. Pure: the page hands in its words and addresses.
  */
-import { defaultLocale, locales, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, getLocale, locales, type LocaleId } from '../i18n/locales.ts';
 import { department } from './department.ts';
 
 type Node = Record<string, unknown>;
@@ -66,7 +66,7 @@ export function website(context: SiteContext): Node {
     '@id': `${context.homeUrl}#website`,
     url: context.homeUrl,
     name: context.siteName,
-    inLanguage: locales[context.locale].tag,
+    inLanguage: getLocale(context.locale).tag,
     publisher: { '@id': organizationId(context.site) },
   };
 }
@@ -83,7 +83,7 @@ export function article(context: SiteContext, facts: ArticleFacts): Node {
     headline: facts.headline,
     description: facts.description,
     datePublished: facts.published.toISOString().slice(0, 10),
-    inLanguage: locales[facts.inLanguage].tag,
+    inLanguage: getLocale(facts.inLanguage).tag,
     articleSection: facts.section,
     image: facts.image,
     author: { '@id': organizationId(context.site) },

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openSite, type SiteInBrowser } from '../helpers/browser.ts';
+import { en, hectaresIn } from '../helpers/locales.ts';
 
 const siteDir = inject('fixtureSite');
 
@@ -54,7 +55,7 @@ describe('project catalogue filters in the browser', () => {
     expect(await visibleTitles(page)).toEqual(['Alpha Industrial Park, phase II']);
     expect(await page.locator('.catalogue-summary').innerText()).toBe('Industry: 1 project');
 
-    await page.locator('.catalogue-filters a', { hasText: 'Under 50 ha' }).click();
+    await page.locator('.catalogue-filters a', { hasText: `Under ${hectaresIn(en, 50)}` }).click();
     await page.waitForURL('**/en/invest/size/under-50-ha/');
     expect(await visibleTitles(page)).toEqual(['Beta high-tech vegetable zone']);
     await context.close();

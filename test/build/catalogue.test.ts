@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { localeIds } from '../../src/i18n/locales.ts';
+import { localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { manifestSchema } from '../../src/print/manifest.ts';
+import { en, hectaresIn, ja, numberIn, usdIn, vi, zh } from '../helpers/locales.ts';
 import { readPage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -34,9 +35,9 @@ describe('investment catalogue', () => {
       { href: '/en/invest/sector/tourism/', text: 'Tourism 1', current: undefined },
       { href: '/en/invest/district/pho-yen/', text: 'Phổ Yên City 1', current: undefined },
       { href: '/en/invest/district/dai-tu/', text: 'Đại Từ District 2', current: undefined },
-      { href: '/en/invest/size/under-50-ha/', text: 'Under 50 ha 1', current: undefined },
-      { href: '/en/invest/size/50-200-ha/', text: '50–200 ha 1', current: undefined },
-      { href: '/en/invest/size/over-200-ha/', text: 'Over 200 ha 1', current: undefined },
+      { href: '/en/invest/size/under-50-ha/', text: `Under ${hectaresIn(en, 50)} 1`, current: undefined },
+      { href: '/en/invest/size/50-200-ha/', text: `${hectaresIn(en, 50, 200)} 1`, current: undefined },
+      { href: '/en/invest/size/over-200-ha/', text: `Over ${hectaresIn(en, 200)} 1`, current: undefined },
     ]);
     expect(resolves(site, '/en/invest/sector/health/')).toBe(false);
     expect(resolves(site, '/en/invest/district/vo-nhai/')).toBe(false);
@@ -51,14 +52,16 @@ describe('investment catalogue', () => {
 
     const small = readPage(site, 'ja/invest/size/under-50-ha/');
     expect(visibleSlugs(small)).toEqual(['beta-farm']);
-    expect(small.querySelector('.catalogue-summary')?.text).toBe('50 ha未満：1 件');
+    expect(small.querySelector('.catalogue-summary')?.text).toBe(`${hectaresIn(ja, 50)}未満：1 件`);
   });
 
   it('formats areas and money for each language and keeps the words apart', () => {
-    const facts = (locale: string) => card(readPage(site, `${locale}/invest/`), 'alpha-park').querySelectorAll('.card-facts dd').map((d) => d.text);
-    expect(facts('vi')).toEqual(['250,5 ha', '120.000.000\u00a0US$', 'Đang kêu gọi đầu tư']);
-    expect(facts('en')).toEqual(['250.5 ha', 'US$120,000,000', 'Seeking investors']);
-    expect(facts('zh')).toEqual(['250.5公顷', 'US$120,000,000', '招商中']);
+    // Numbers as Intl writes them in each language (ICU data: "250,5 ha", "120.000.000 US$", "250.5公顷").
+    const facts = (locale: LocaleId) => card(readPage(site, `${locale}/invest/`), 'alpha-park').querySelectorAll('.card-facts dd').map((d) => d.text);
+    expect(facts(vi)).toEqual([hectaresIn(vi, 250.5), usdIn(vi, 120_000_000), 'Đang kêu gọi đầu tư']);
+    expect(facts(en)).toEqual([hectaresIn(en, 250.5), usdIn(en, 120_000_000), 'Seeking investors']);
+    expect(facts(zh)).toEqual([hectaresIn(zh, 250.5), usdIn(zh, 120_000_000), '招商中']);
+    expect(new Set([vi, en, zh].map((l) => facts(l)[0])).size).toBeGreaterThan(1);
     expect(card(readPage(site, 'vi/invest/'), 'beta-farm').querySelector('.card-meta')?.text.trim()).toBe('Nông nghiệp · Huyện Đại Từ');
   });
 
@@ -84,8 +87,8 @@ describe('project pages', () => {
     expect(page.querySelector('.fallback-notice')).toBeNull();
     expect(page.querySelector('meta[name="robots"]')).toBeNull();
     const facts = Object.fromEntries(page.querySelectorAll('.project-facts tr').map((tr) => [tr.querySelector('th')!.text, tr.querySelector('td')!.text]));
-    expect(facts).toMatchObject({ 分野: '工業', 所在地: 'フォーイエン市', 想定投資額: '$120,000,000', 状況: '投資家募集中' });
-    expect(facts['面積']).toContain('250.5 ha');
+    expect(facts).toMatchObject({ 分野: '工業', 所在地: 'フォーイエン市', 想定投資額: usdIn(ja, 120_000_000), 状況: '投資家募集中' });
+    expect(facts['面積']).toContain(hectaresIn(ja, 250.5));
     expect(page.querySelectorAll('.incentives li').map((li) => li.text)).toEqual(['現行規定に基づく土地賃料の免除。', '人材育成の支援。']);
     expect(page.querySelector('.project-contact')?.text).toContain('投資促進センター');
     expect(page.querySelector('a[href^="tel:"]')?.getAttribute('href')).toBe('tel:+842083000000');
@@ -141,21 +144,23 @@ describe('project pages', () => {
 
 describe('home page', () => {
   it('introduces the province and shows the booklet’s key figures, formatted and labelled for the reader', () => {
-    const ja = readPage(site, 'ja/');
-    expect(ja.querySelector('.province-intro')?.text).toContain('タイグエン省');
+    const jaHome = readPage(site, 'ja/');
+    expect(jaHome.querySelector('.province-intro')?.text).toContain('タイグエン省');
     const figures = (page: HTMLElement) => page.querySelectorAll('.key-figures > div').map((d) => [d.querySelector('dt span')?.text, d.querySelector('dd')?.text]);
-    expect(figures(ja)).toEqual([
-      ['面積', '3,522 km²'],
-      ['人口', '134万'],
+    // Figures as Intl writes them (ICU data: "3,522 km²", "134万", "1.34 million").
+    const compact = { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 } as const;
+    expect(figures(jaHome)).toEqual([
+      ['面積', `${numberIn(ja, 3522)} km²`],
+      ['人口', numberIn(ja, 1_340_000, compact)],
     ]);
     // No English booklet text: the labels are the Vietnamese ones, marked as Vietnamese; the numbers are English.
-    const en = readPage(site, 'en/');
-    expect(figures(en)).toEqual([
-      ['Diện tích tự nhiên', '3,522 km²'],
-      ['Dân số', '1.34 million'],
+    const enHome = readPage(site, 'en/');
+    expect(figures(enHome)).toEqual([
+      ['Diện tích tự nhiên', `${numberIn(en, 3522)} km²`],
+      ['Dân số', numberIn(en, 1_340_000, compact)],
     ]);
-    expect(en.querySelector('.key-figures dt span')?.getAttribute('lang')).toBe('vi');
-    expect(en.querySelector('.key-figures dt')?.text).toContain('(in 2024)');
+    expect(enHome.querySelector('.key-figures dt span')?.getAttribute('lang')).toBe('vi');
+    expect(enHome.querySelector('.key-figures dt')?.text).toContain('(in 2024)');
   });
 
   it('leads to the catalogue, the tea, tourism and culture pages and the latest bulletin', () => {

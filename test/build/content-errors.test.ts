@@ -30,7 +30,8 @@ const cases: Record<string, { files: Record<string, string>; file: string; where
     file: 'projects/park/en.mdx',
     where: 'field "areaHa"',
   },
-  'locale-unknown': { files: { 'articles/tea/vi.mdx': article(good), 'articles/tea/fr.mdx': article(good) }, file: 'articles/tea/fr.mdx', where: '' },
+  // jp is a country code, not a language: the language is ja. (French could be added with npm run new.)
+  'locale-unknown': { files: { 'articles/tea/vi.mdx': article(good), 'articles/tea/jp.mdx': article(good) }, file: 'articles/tea/jp.mdx', where: '' },
   'source-missing': { files: { 'articles/tea/en.mdx': article(good) }, file: 'articles/tea/en.mdx', where: '' },
   'slug-invalid': { files: { 'articles/Trà Xanh/vi.mdx': article(good) }, file: 'articles/Trà Xanh/vi.mdx', where: '' },
   'month-mismatch': { files: { 'articles/tea/vi.mdx': article(good), 'bulletins/2026-11/issue.yaml': issue(), 'bulletins/2026-11/vi.mdx': foreword }, file: 'bulletins/2026-11/issue.yaml', where: 'field "month"' },

@@ -1,11 +1,19 @@
-/** `npm run new -- locale fr` on a copy of the project: the site then builds with the new language. */
+/** `npm run new -- locale <id>` on a copy of the project: the site then builds with the new language. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languagesFile, readLanguages } from '../../src/i18n/language-schema.ts';
+import { isLocaleId } from '../../src/i18n/locales.ts';
+import { knownLocales } from '../../src/scaffold/locale.ts';
 
-describe('a new language', () => {
+// A known language the project does not have yet, and whose font (if it needs one) is installed:
+// French until someone adds French, then German. The command would install a missing font with npm.
+const added = Object.values(knownLocales).find((l) => !isLocaleId(l.id) && (!l.font || existsSync(join('node_modules', l.font.package))));
+
+describe.skipIf(!added)(`a new language (${added?.id})`, () => {
+  const locale = added!;
   const project = mkdtempSync(join(tmpdir(), 'press-locale-'));
   let scaffold: ReturnType<typeof spawnSync>;
   let build: ReturnType<typeof spawnSync>;
@@ -17,24 +25,35 @@ describe('a new language', () => {
     cpSync('test/fixtures/site/content', join(project, 'content'), { recursive: true });
     symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
     const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
-    scaffold = node('scripts/new.ts', 'locale', 'fr');
+    scaffold = node('scripts/new.ts', 'locale', locale.id);
     build = node('scripts/build.ts', '--content', 'content', '--no-cache');
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  it('is added to the locale module with UI strings seeded from English', () => {
+  it('is added to the languages file, after the others, with UI strings seeded from English', () => {
     expect(scaffold.status, String(scaffold.stderr)).toBe(0);
-    expect(readFileSync(join(project, 'src/i18n/locales.ts'), 'utf8')).toContain("'zh', 'fr'] as const;");
-    expect(JSON.parse(readFileSync(join(project, 'locales/fr/common.json'), 'utf8')).nav.home).toBe('Home');
+    const before = readFileSync(languagesFile, 'utf8');
+    const after = readFileSync(join(project, languagesFile), 'utf8');
+    const { data } = readLanguages(after);
+    expect(Object.keys(data?.languages ?? {})).toEqual([...Object.keys(readLanguages(before).data!.languages), locale.id]);
+    expect(data?.languages[locale.id as keyof typeof data.languages]).toMatchObject({ tag: locale.tag, name: locale.name, intl: locale.intl });
+    // The file's own words are kept: every comment line is still there.
+    for (const line of before.split('\n').filter((l) => l.startsWith('#'))) expect(after).toContain(line);
+    const common = JSON.parse(readFileSync(join(project, `locales/${locale.id}/common.json`), 'utf8'));
+    expect(common.nav.home).toBe('Home');
+    // Every plural form of the language (French has "many": 1 000 000 de…), seeded from English.
+    for (const category of new Intl.PluralRules(locale.intl).resolvedOptions().pluralCategories) {
+      expect(common.search[`resultCount_${category}`], category).toBe(common.search[`resultCount_${category === 'one' ? 'one' : 'other'}`]);
+    }
   });
 
-  it('builds: every page exists in French, served by fallback until translated', () => {
+  it('builds: every page exists in the new language, served by fallback until translated', () => {
     expect(build.status, String(build.stderr)).toBe(0);
-    const home = readFileSync(join(project, 'dist/fr/index.html'), 'utf8');
-    expect(home).toMatch(/<html lang="fr"/);
-    const article = readFileSync(join(project, 'dist/fr/articles/alpha/index.html'), 'utf8');
+    const home = readFileSync(join(project, `dist/${locale.id}/index.html`), 'utf8');
+    expect(home).toMatch(new RegExp(`<html lang="${locale.tag}"`));
+    const article = readFileSync(join(project, `dist/${locale.id}/articles/alpha/index.html`), 'utf8');
     expect(article).toContain('class="fallback-notice"');
     expect(article).toContain('<meta name="robots" content="noindex"');
-    expect(existsSync(join(project, 'dist/vi/index.html'))).toBe(true);
+    expect(readFileSync(join(project, 'dist/vi/index.html'), 'utf8')).toContain(`href="/${locale.id}/" hreflang="${locale.tag}"`);
   });
 });

@@ -7,9 +7,10 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeError } from '../../src/cli/report.ts';
 import { fallbackPaths } from '../helpers/fallback-pages.ts';
 import { checkContentFolder } from '../../src/content/read.ts';
-import { localeIds, locales, type LocaleId } from '../../src/i18n/locales.ts';
+import { getLocale, localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { routes } from '../../src/i18n/routes.ts';
 import { indexKey, indexSite } from '../../src/site/search-index.ts';
+import { ja, vi } from '../helpers/locales.ts';
 import { htmlFiles, readPage } from '../helpers/site.ts';
 import { filterKinds } from '../../src/site/catalogue.ts';
 
@@ -59,7 +60,7 @@ describe('search index of the fixture site', () => {
         .filter((url) => !fallbacks.has(url) && url !== routes.search()(locale) && !filterPages.test(url) && !url.endsWith('/404.html'));
       expect(indexed.get(indexKey(locale))!.sort(), locale).toEqual(expected.sort());
     }
-    expect(indexed.get(indexKey('ja'))).toContain('/ja/articles/alpha/');
+    expect(indexed.get(indexKey(ja))).toContain('/ja/articles/alpha/');
   });
 
   it('leaves out print pages, the status page, the search pages and the language redirect', () => {
@@ -97,7 +98,7 @@ describe('search page and header link', () => {
       const input = form.querySelector('input[name="q"]')!;
       expect(page.querySelector(`label[for="${input.getAttribute('id')}"]`)?.text.trim()).not.toBe('');
       expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
-      expect(page.querySelector('html')?.getAttribute('lang')).toBe(locales[locale].tag);
+      expect(page.querySelector('html')?.getAttribute('lang')).toBe(getLocale(locale).tag);
     }
     expect(readFileSync(join(site, 'sitemap-0.xml'), 'utf8')).not.toContain('/search/');
   });
@@ -118,7 +119,7 @@ describe('indexSite', () => {
   /** A tiny built site: one page per locale (lang from its folder unless given), plus extras. */
   function miniSite(pages: Record<string, string | undefined> = {}): string {
     dir = mkdtempSync(join(tmpdir(), 'press-search-'));
-    const all: Record<string, string | undefined> = { ...Object.fromEntries(localeIds.map((l) => [`${l}/index.html`, locales[l].tag])), ...pages };
+    const all: Record<string, string | undefined> = { ...Object.fromEntries(localeIds.map((l) => [`${l}/index.html`, getLocale(l).tag])), ...pages };
     for (const [file, lang] of Object.entries(all)) {
       if (lang === undefined) continue;
       mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -130,9 +131,9 @@ describe('indexSite', () => {
   it('writes one index per language and reports the pages of each, leaving out what is outside the locale folders', async () => {
     const lines: string[] = [];
     const counts = await indexSite(miniSite({ 'vi/articles/a/index.html': 'vi', 'print/x/vi/index.html': 'vi', 'status/index.html': 'vi' }), (l) => lines.push(l), { pagefindBinary: undefined });
-    expect(counts.get('vi')).toBe(2);
+    expect(counts.get(vi)).toBe(2);
     expect(lines).toHaveLength(1);
-    const expected = localeIds.map((l: LocaleId) => `${l} ${l === 'vi' ? '2 pages' : '1 page'}`).join(', ');
+    const expected = localeIds.map((l: LocaleId) => `${l} ${l === vi ? '2 pages' : '1 page'}`).join(', ');
     expect(lines[0]).toBe(expected);
     expect(readdirSync(join(dir, 'pagefind'))).toContain('pagefind.js');
   });
@@ -152,7 +153,9 @@ describe('indexSite', () => {
   });
 
   it('stops when pages carry a language the site does not publish in', async () => {
-    const error = await indexSite(miniSite({ 'vi/wrong/index.html': 'fr' }), () => {}, { pagefindBinary: undefined }).catch((e: unknown) => e);
-    expect(describeError(error)).toMatch(/language "fr".*src\/i18n\/locales\.ts[\s\S]*Hint: /);
+    // A tag no language of the languages file has (French may be added with npm run new).
+    const stranger = ['fr', 'de', 'eo'].find((tag) => !localeIds.some((id) => indexKey(id) === tag))!;
+    const error = await indexSite(miniSite({ 'vi/wrong/index.html': stranger }), () => {}, { pagefindBinary: undefined }).catch((e: unknown) => e);
+    expect(describeError(error)).toMatch(new RegExp(`language "${stranger}".*locales/languages\\.yaml[\\s\\S]*Hint: `));
   });
 });

@@ -1,7 +1,7 @@
 /** Web pages carry the font rules for their own text: no render-blocking font stylesheet, no glyph left to a system font. */
 import { describe, expect, inject, it } from 'vitest';
 import { parseUnicodeRange } from '../../src/fonts/faces.ts';
-import { fontFamilies, localeIds, locales } from '../../src/i18n/locales.ts';
+import { getFontFamily, getLocale, localeIds } from '../../src/i18n/locales.ts';
 import { readPage } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -22,7 +22,7 @@ describe('web fonts', () => {
     const page = readPage(site, `${locale}/articles/alpha/`);
     expect(page.querySelectorAll('link[rel="stylesheet"][href^="/fonts/"]')).toEqual([]);
     const families = coverage(page.querySelectorAll('style').map((s) => s.text).join('\n'));
-    const family = fontFamilies[locales[locale].fonts.text[0]!].family;
+    const family = getFontFamily(getLocale(locale).fonts.text[0]!).family;
     const text = page.querySelector('article')!.text.replace(/\s/g, '');
     const uncovered = [...new Set(text)].filter((c) => !families.get(family)?.has(c.codePointAt(0)!));
     expect(uncovered).toEqual([]);
@@ -33,8 +33,8 @@ describe('web fonts', () => {
   it('draws each language name of the switcher in its own script', () => {
     const families = coverage(readPage(site, 'vi/').querySelectorAll('style').map((s) => s.text).join('\n'));
     for (const id of localeIds) {
-      const family = fontFamilies[locales[id].fonts.text[0]!].family;
-      for (const c of locales[id].name.replace(/\s/g, '')) expect(families.get(family)?.has(c.codePointAt(0)!), `${c} in ${family}`).toBe(true);
+      const family = getFontFamily(getLocale(id).fonts.text[0]!).family;
+      for (const c of getLocale(id).name.replace(/\s/g, '')) expect(families.get(family)?.has(c.codePointAt(0)!), `${c} in ${family}`).toBe(true);
     }
   });
 

@@ -7,15 +7,16 @@ import { CardPainter, cardDrawer, layoutCard } from '../../src/cards/painter.ts'
 import { encodeIndexedPng, IndexedCanvas, quantise, type Rgb } from '../../src/cards/png.ts';
 import { sfntData } from '../../src/cards/sfnt.ts';
 import { outlinePath, textFont, type StackEntry, type TextFont } from '../../src/cards/text.ts';
+import { font, ja } from '../helpers/locales.ts';
 
 const fonts = (stack: readonly StackEntry[]): CardFonts => ({ title: textFont(stack, 700), label: textFont(stack, 400) });
-const latin = fonts(['noto-sans']);
-const japanese = fonts(['noto-sans-jp', 'noto-sans']);
+const latin = fonts([font('noto-sans')]);
+const japanese = fonts([font('noto-sans-jp'), font('noto-sans')]);
 // Families of the languages `npm run new -- locale` offers (lo, km, th): not served by the site until then.
 const family = (id: string, name: string): StackEntry => ({ id, family: { family: name, package: `@fontsource/${id}`, subsets: 'all' } });
-const khmer = fonts([family('noto-sans-khmer', 'Noto Sans Khmer'), 'noto-sans']);
-const lao = fonts([family('noto-sans-lao', 'Noto Sans Lao'), 'noto-sans']);
-const thai = fonts([family('noto-sans-thai', 'Noto Sans Thai'), 'noto-sans']);
+const khmer = fonts([family('noto-sans-khmer', 'Noto Sans Khmer'), font('noto-sans')]);
+const lao = fonts([family('noto-sans-lao', 'Noto Sans Lao'), font('noto-sans')]);
+const thai = fonts([family('noto-sans-thai', 'Noto Sans Thai'), font('noto-sans')]);
 const logo = readFileSync('public/favicon.svg', 'utf8');
 const measure = (text: string, size: number, font: TextFont = latin.title) => font.shape(text)!.reduce((w, g) => w + g.advance * size, 0);
 /** Glyph names of shaped text: `file#glyph id`, file without folder. */
@@ -35,8 +36,8 @@ describe('text shaped by HarfBuzz from the self-hosted fonts', () => {
   it.each([
     ['vi', latin, 'Thái Nguyên ệ ữ Đ ợ'],
     ['ja', japanese, 'アルファ工業団地「茶」、。'],
-    ['ko', fonts(['noto-sans-kr', 'noto-sans']), '타이응우옌성 외무국'],
-    ['zh', fonts(['noto-sans-sc', 'noto-sans']), '太原省对外信息，茶文化节'],
+    ['ko', fonts([font('noto-sans-kr'), font('noto-sans')]), '타이응우옌성 외무국'],
+    ['zh', fonts([font('noto-sans-sc'), font('noto-sans')]), '太原省对外信息，茶文化节'],
     ['km', khmer, 'ខេត្តថៃង្វៀន'],
     ['lo', lao, 'ແຂວງໄທຫງວຽນ'],
     ['th', thai, 'จังหวัดไทเงวียน'],
@@ -160,7 +161,7 @@ describe('social card', () => {
   });
 
   it('renders a 1200×630 PNG with the title in ink', async () => {
-    const request = { path: '/social/ja/x.png', locale: 'ja' as const, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
+    const request = { path: '/social/ja/x.png', locale: ja, words: { ...words, siteName: 'タイグエン省 対外情報', title: 'アルファ工業団地が拡張', lineBreak: 'cjk' as const } };
     const { png, titleDrawn } = await cardDrawer(logo)(request);
     expect(titleDrawn).toBe(true);
     const { width, height } = await sharp(png).metadata();
@@ -193,7 +194,7 @@ describe('social card', () => {
 
   it.each([
     ['vi', latin, { siteName: words.siteName, title: 'Khu công nghiệp Yên Bình mở rộng: cơ hội cho nhà đầu tư Nhật Bản', lineBreak: 'latin' as const }],
-    ['zh', fonts(['noto-sans-sc', 'noto-sans']), { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
+    ['zh', fonts([font('noto-sans-sc'), font('noto-sans')]), { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
     ...scripts.map(([id, font, siteName, title]) => [id, font, { siteName, title, lineBreak: 'latin' as const }] as const),
   ] as const)('paints the %s card as the whole card drawn as one SVG would look', async (_, font, text) => {
     // The painter reuses glyph images between cards (placed to a quarter pixel): the result must
@@ -217,7 +218,7 @@ describe('social card', () => {
   });
 
   it('lays a request out in the heading fonts of its language and its fallbacks', () => {
-    const card = layoutCard({ path: '/social/ja/x.png', locale: 'ja', words: { ...words, siteName: 'タイグエン省', title: 'Tân Cương の茶', lineBreak: 'cjk' } }, logo);
+    const card = layoutCard({ path: '/social/ja/x.png', locale: ja, words: { ...words, siteName: 'タイグエン省', title: 'Tân Cương の茶', lineBreak: 'cjk' } }, logo);
     expect(card.titleDrawn).toBe(true);
     expect(new Set(card.title.glyphs.map((g) => g.glyph.id.replace(/^.*\/(noto-sans-jp|noto-sans)-.*$/, '$1')))).toEqual(new Set(['noto-sans-jp']));
   });

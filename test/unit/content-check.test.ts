@@ -50,7 +50,7 @@ describe('content check', () => {
   });
 
   it('rejects a translation named for an unknown language and one without a Vietnamese source', () => {
-    const { problems } = check({ 'articles/a/fr.mdx': article(good), 'articles/b/en.mdx': article(good) });
+    const { problems } = check({ 'articles/a/jp.mdx': article(good), 'articles/b/en.mdx': article(good) });
     expect(problems.map((p) => p.code)).toEqual(['locale-unknown', 'source-missing']);
   });
 

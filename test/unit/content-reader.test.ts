@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentProblemsError, isContentProblemsError } from '../../src/content/loader.ts';
 import { ContentReader } from '../../src/content/read.ts';
+import { vi } from '../helpers/locales.ts';
 
 describe('the content reader behind the collections', () => {
   const dir = mkdtempSync(join(tmpdir(), 'press-reader-'));
@@ -24,14 +25,14 @@ describe('the content reader behind the collections', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Một tiêu đề mới"'));
     const { fresh, result } = reader.read();
     expect(fresh).toBe(true);
-    expect(result.index.articles.get('alpha')?.get('vi')?.data.title).toBe('Một tiêu đề mới');
+    expect(result.index.articles.get('alpha')?.get(vi)?.data.title).toBe('Một tiêu đề mới');
   });
 
   it('keeps the frontmatter as written beside the validated data, dates as text until the schema', () => {
-    const vi = reader.read().result.index.articles.get('alpha')!.get('vi')!;
-    expect(vi.path).toBe('articles/alpha/vi.mdx');
-    expect(typeof (vi.fields as { date: unknown }).date).toBe('string');
-    expect(vi.data.date).toBeInstanceOf(Date);
+    const source = reader.read().result.index.articles.get('alpha')!.get(vi)!;
+    expect(source.path).toBe('articles/alpha/vi.mdx');
+    expect(typeof (source.fields as { date: unknown }).date).toBe('string');
+    expect(source.data.date).toBeInstanceOf(Date);
   });
 
   it("marks content errors so the build can tell them from Astro's own", () => {

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { printPlan, type PlanInput } from '../../src/publications/print-plan.ts';
 import { bookletDownload, byPublication, downloads, projectSheet } from '../../src/site/downloads.ts';
+import { en, ja, ko, vi } from '../helpers/locales.ts';
 
 const input: PlanInput = {
   bulletins: [
-    { month: '2026-09', editions: ['vi'] },
-    { month: '2026-10', editions: ['vi', 'en'] },
+    { month: '2026-09', editions: [vi] },
+    { month: '2026-10', editions: [vi, en] },
   ],
   booklets: [
     {
       slug: 'invest',
-      editions: ['vi', 'en', 'ja'],
+      editions: [vi, en, ja],
       sections: [{ kind: 'articles' }, { kind: 'projects', projects: ['park', 'lake'] }, { kind: 'projects', projects: ['park'] }],
     },
   ],
-  editions: [{ slug: 'tea', languages: ['vi', 'en'] }],
+  editions: [{ slug: 'tea', languages: [vi, en] }],
 };
 const plan = printPlan(input);
 
@@ -43,7 +44,7 @@ describe('downloads', () => {
   });
 
   it('names both languages of a bilingual edition', () => {
-    expect(downloads(plan, { kind: 'edition', slug: 'tea' })).toMatchObject([{ locales: ['vi', 'en'], href: '/print/edition-tea-vi-en.pdf' }]);
+    expect(downloads(plan, { kind: 'edition', slug: 'tea' })).toMatchObject([{ locales: [vi, en], href: '/print/edition-tea-vi-en.pdf' }]);
   });
 
   it('is empty when nothing is planned', () => {
@@ -53,19 +54,19 @@ describe('downloads', () => {
 
 describe('booklet and project sheet links', () => {
   it("open the booklet in the reader's language", () => {
-    expect(bookletDownload(plan, 'invest', 'ja')).toMatchObject({ locale: 'ja', href: '/print/booklet-invest-ja.pdf' });
-    expect(projectSheet(plan, 'park', 'ja')).toMatchObject({ locale: 'ja', project: 'park', file: 'booklet-invest-ja.pdf' });
+    expect(bookletDownload(plan, 'invest', ja)).toMatchObject({ locale: ja, href: '/print/booklet-invest-ja.pdf' });
+    expect(projectSheet(plan, 'park', ja)).toMatchObject({ locale: ja, project: 'park', file: 'booklet-invest-ja.pdf' });
   });
 
   it('fall back along the chain when the booklet is not printed in the language', () => {
-    expect(projectSheet(plan, 'park', 'ko')).toMatchObject({ locale: 'en', href: '/print/booklet-invest-en.pdf' });
-    const viOnly = printPlan({ ...input, booklets: [{ ...input.booklets[0]!, editions: ['vi'] }] });
-    expect(projectSheet(viOnly, 'lake', 'ja')).toMatchObject({ locale: 'vi', file: 'booklet-invest-vi.pdf' });
+    expect(projectSheet(plan, 'park', ko)).toMatchObject({ locale: en, href: '/print/booklet-invest-en.pdf' });
+    const viOnly = printPlan({ ...input, booklets: [{ ...input.booklets[0]!, editions: [vi] }] });
+    expect(projectSheet(viOnly, 'lake', ja)).toMatchObject({ locale: vi, file: 'booklet-invest-vi.pdf' });
   });
 
   it('are undefined for a project in no planned booklet', () => {
-    expect(projectSheet(plan, 'nowhere', 'vi')).toBeUndefined();
-    expect(bookletDownload(plan, 'nowhere', 'vi')).toBeUndefined();
+    expect(projectSheet(plan, 'nowhere', vi)).toBeUndefined();
+    expect(bookletDownload(plan, 'nowhere', vi)).toBeUndefined();
   });
 });
 

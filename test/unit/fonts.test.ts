@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
 import { pageFontCss, SliceLookup, unicodeRangeOf } from '../../src/fonts/page-fonts.ts';
+import { font } from '../helpers/locales.ts';
+
+const serif = font('noto-serif');
+const sansJp = font('noto-sans-jp');
+const sansSc = font('noto-sans-sc');
 
 describe('self-hosted font faces', () => {
   const latin = { styles: ['italic', 'normal'], unicode: { cyrillic: 'U+0400-045F', latin: 'U+0000-00FF', vietnamese: 'U+1EA0-1EF9' } };
 
   it('serves only the subsets a family is configured for, in every weight and style used', () => {
-    const files = fontFiles('noto-serif', latin);
+    const files = fontFiles(serif, latin);
     expect(files.map((f) => f.file)).toEqual([
       'noto-serif-latin-400-normal.woff2', 'noto-serif-vietnamese-400-normal.woff2',
       'noto-serif-latin-700-normal.woff2', 'noto-serif-vietnamese-700-normal.woff2',
@@ -15,7 +20,7 @@ describe('self-hosted font faces', () => {
   });
 
   it('takes every numbered CJK slice, and no italic where the family has none', () => {
-    const files = fontFiles('noto-sans-jp', { styles: ['normal'], unicode: { '[0]': 'U+4E00', '[1]': 'U+4E01' } });
+    const files = fontFiles(sansJp, { styles: ['normal'], unicode: { '[0]': 'U+4E00', '[1]': 'U+4E01' } });
     expect(files.map((f) => f.file)).toEqual([
       'noto-sans-jp-0-400-normal.woff2', 'noto-sans-jp-1-400-normal.woff2',
       'noto-sans-jp-0-700-normal.woff2', 'noto-sans-jp-1-700-normal.woff2',
@@ -23,7 +28,7 @@ describe('self-hosted font faces', () => {
   });
 
   it('writes @font-face rules with unicode ranges, woff2 only', () => {
-    const css = fontFaceCss('noto-serif', fontFiles('noto-serif', latin).slice(0, 1), '/fonts/');
+    const css = fontFaceCss(serif, fontFiles(serif, latin).slice(0, 1), '/fonts/');
     expect(css).toBe(
       "@font-face{font-family:'Noto Serif';font-style:normal;font-weight:400;font-display:swap;src:url(/fonts/noto-serif-latin-400-normal.woff2) format('woff2');unicode-range:U+0000-00FF}",
     );
@@ -38,8 +43,8 @@ describe('per-page font rules', () => {
     { file: 'sc-7-700-normal.woff2', subset: '7', weight: 700, style: 'normal', unicodeRange: 'U+4E00-4E10,U+8336' },
     { file: 'sc-8-400-normal.woff2', subset: '8', weight: 400, style: 'normal', unicodeRange: 'U+9000-9010' },
   ] as const;
-  const lookups = new Map([['noto-sans-sc', new SliceLookup(files)]] as const);
-  const catalogue = new Map([['noto-sans-sc', files]] as const);
+  const lookups = new Map([[sansSc, new SliceLookup(files)]]);
+  const catalogue = new Map([[sansSc, files]]);
 
   it('finds the slice drawing a character, also where slices overlap', () => {
     const lookup = new SliceLookup(files);
@@ -55,7 +60,7 @@ describe('per-page font rules', () => {
   });
 
   it('gives a page only the slices its text needs, in every weight, narrowed to its characters', () => {
-    const css = pageFontCss([{ font: 'noto-sans-sc', text: '一茶' }], catalogue, lookups, '/fonts/');
+    const css = pageFontCss([{ font: sansSc, text: '一茶' }], catalogue, lookups, '/fonts/');
     const rules = css.split('\n');
     expect(rules.map((r) => /url\(\/fonts\/([^)]+)\)/.exec(r)?.[1])).toEqual(['sc-latin-400-normal.woff2', 'sc-7-400-normal.woff2', 'sc-7-700-normal.woff2']);
     expect(rules[1]).toContain('unicode-range:U+4E00,U+8336}');

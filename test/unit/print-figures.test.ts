@@ -5,12 +5,13 @@ import { localeIds } from '../../src/i18n/locales.ts';
 import { readTranslations } from '../../src/i18n/ui-files.ts';
 import type { ManifestEntry } from '../../src/print/manifest.ts';
 import { figureText, figureToken, fillFigures, FigureError, textForFonts, type Figure } from '../../src/site/print-figures.ts';
+import { en, ja, vi } from '../helpers/locales.ts';
 
 const { useTranslations } = readTranslations('locales');
 const entry: ManifestEntry = {
   kind: 'booklet',
   slug: 'invest',
-  locale: 'en',
+  locale: en,
   variant: 'screen',
   file: 'booklet-invest-en.pdf',
   pages: 24,
@@ -28,25 +29,25 @@ describe('print figures', () => {
       expect(shown).toContain(formatFileSize(entry.bytes, locale));
       expect(shown).toContain(String(entry.pages));
     }
-    expect(text({ show: 'download', file: entry.file, locale: 'en' })).toBe(`PDF · 24 pages · ${formatFileSize(entry.bytes, 'en')}`);
+    expect(text({ show: 'download', file: entry.file, locale: en })).toBe(`PDF · 24 pages · ${formatFileSize(entry.bytes, en)}`);
   });
 
   it('give the page a project’s sheet starts on, and name the booklet’s language when it is not the reader’s', () => {
     expect(text({ show: 'page', file: entry.file, project: 'park' })).toBe('17');
-    const other = text({ show: 'sheet', form: 'short', file: entry.file, project: 'park', locale: 'ja', sheetLocale: 'en' })!;
+    const other = text({ show: 'sheet', form: 'short', file: entry.file, project: 'park', locale: ja, sheetLocale: en })!;
     expect(other).toContain('English');
     expect(other).toContain('17');
-    expect(text({ show: 'sheet', form: 'short', file: entry.file, project: 'park', locale: 'en', sheetLocale: 'en' })).not.toContain('English');
+    expect(text({ show: 'sheet', form: 'short', file: entry.file, project: 'park', locale: en, sheetLocale: en })).not.toContain('English');
   });
 
   it('are undefined for a PDF or sheet that was not printed', () => {
-    expect(text({ show: 'size', file: 'missing.pdf', locale: 'vi' })).toBeUndefined();
+    expect(text({ show: 'size', file: 'missing.pdf', locale: vi })).toBeUndefined();
     expect(text({ show: 'page', file: entry.file, project: 'nowhere' })).toBeUndefined();
   });
 });
 
 describe('figure tokens', () => {
-  const figure: Figure = { show: 'sheet', form: 'full', file: entry.file, project: 'park', locale: 'en', sheetLocale: 'en' };
+  const figure: Figure = { show: 'sheet', form: 'full', file: entry.file, project: 'park', locale: en, sheetLocale: en };
 
   it('are filled in text and attributes, escaped as Astro escapes', () => {
     const page = `<a href="/print/x.pdf#page=${figureToken({ show: 'page', file: entry.file, project: 'park' })}">${figureToken(figure)}</a>`;
@@ -58,8 +59,8 @@ describe('figure tokens', () => {
   });
 
   it('stop the build when the site names a PDF print did not make', () => {
-    expect(() => fillFigures(figureToken({ show: 'size', file: 'gone.pdf', locale: 'vi' }), text)).toThrow(FigureError);
-    expect(() => fillFigures(figureToken({ show: 'size', file: 'gone.pdf', locale: 'vi' }), text)).toThrow(/gone\.pdf/);
+    expect(() => fillFigures(figureToken({ show: 'size', file: 'gone.pdf', locale: vi }), text)).toThrow(FigureError);
+    expect(() => fillFigures(figureToken({ show: 'size', file: 'gone.pdf', locale: vi }), text)).toThrow(/gone\.pdf/);
   });
 
   it('count, for fonts, as the characters a figure can show instead of their own letters', () => {
@@ -73,7 +74,7 @@ describe('figure tokens', () => {
 
 describe('UI strings from disk', () => {
   it('are the strings pages bundle', () => {
-    const vi = JSON.parse(readFileSync('locales/vi/common.json', 'utf8')) as { downloads: { title: string } };
-    expect(useTranslations('vi')('downloads.title')).toBe(vi.downloads.title);
+    const strings = JSON.parse(readFileSync('locales/vi/common.json', 'utf8')) as { downloads: { title: string } };
+    expect(useTranslations(vi)('downloads.title')).toBe(strings.downloads.title);
   });
 });

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { cardPage, cardPath, ogLocale, socialTags, type SocialPage } from '../../src/site/social.ts';
+import { vi, en, ja, zh } from '../helpers/locales.ts';
 
 const page: SocialPage = {
   title: 'お茶',
   description: '茶の記事',
   url: 'https://example.org/ja/articles/tea/',
   siteName: 'タイグエン省 対外情報',
-  inLanguage: 'ja',
-  translations: ['vi', 'en', 'ja'],
+  inLanguage: ja,
+  translations: [vi, en, ja],
   image: { url: 'https://example.org/social/ja/articles/tea.png', width: 1200, height: 630, alt: 'お茶', type: 'image/png' },
 };
 const content = (tags: ReturnType<typeof socialTags>, key: string) => tags.filter((t) => t.key === key).map((t) => t.content);
 
 describe('Open Graph and Twitter tags', () => {
   it('writes locales as Open Graph wants them', () => {
-    expect(ogLocale('vi')).toBe('vi_VN');
-    expect(ogLocale('zh')).toBe('zh_CN');
+    expect(ogLocale(vi)).toBe('vi_VN');
+    expect(ogLocale(zh)).toBe('zh_CN');
   });
 
   it('describes a page as a website with its canonical address, image size and alternates for real translations only', () => {

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { article, graph, jsonLdScript, organization, organizationId, website, type SiteContext } from '../../src/site/structured-data.ts';
+import { getLocale, localeIds } from '../../src/i18n/locales.ts';
+import { ja, vi } from '../helpers/locales.ts';
 
 const context: SiteContext = {
   site: 'https://example.org/',
-  locale: 'ja',
+  locale: ja,
   organizationName: 'タイグエン省外務局',
   siteName: 'タイグエン省 対外情報',
   homeUrl: 'https://example.org/ja/',
 };
+const original = 'https://example.org/vi/articles/tea/';
 const facts = {
   url: 'https://example.org/ja/articles/tea/',
   headline: 'お茶',
   description: '茶の記事',
   published: new Date('2026-09-10T00:00:00Z'),
-  inLanguage: 'ja' as const,
+  inLanguage: ja,
   image: 'https://example.org/social/ja/articles/tea.png',
   section: '茶文化',
-  translations: { vi: 'https://example.org/vi/articles/tea/', ja: 'https://example.org/ja/articles/tea/' },
+  translations: { [vi]: original, [ja]: 'https://example.org/ja/articles/tea/' },
 };
 
 describe('JSON-LD', () => {
   it('names the department in the page language, with one id across languages, its logo, address and contact', () => {
     const org = organization(context);
     expect(org).toMatchObject({ '@type': 'GovernmentOrganization', name: 'タイグエン省外務局', url: 'https://example.org/ja/', '@id': 'https://example.org/#organization' });
-    expect(org['@id']).toBe(organization({ ...context, locale: 'vi', organizationName: 'Sở Ngoại vụ' })['@id']);
+    expect(org['@id']).toBe(organization({ ...context, locale: vi, organizationName: 'Sở Ngoại vụ' })['@id']);
     expect(org).toMatchObject({ logo: { url: 'https://example.org/logo.png' }, address: { addressLocality: 'Thái Nguyên', addressCountry: 'VN' } });
-    expect(org.contactPoint).toMatchObject({ '@type': 'ContactPoint', availableLanguage: ['vi', 'en', 'ja', 'ko', 'zh-Hans'] });
+    expect(org.contactPoint).toMatchObject({ '@type': 'ContactPoint', availableLanguage: localeIds.map((id) => getLocale(id).tag) });
   });
 
   it('describes the site in one language, published by the department', () => {
@@ -49,7 +52,7 @@ describe('JSON-LD', () => {
   });
 
   it('lists the translations of a Vietnamese original', () => {
-    const node = article({ ...context, locale: 'vi' }, { ...facts, url: facts.translations.vi, inLanguage: 'vi' });
+    const node = article({ ...context, locale: vi }, { ...facts, url: original, inLanguage: vi });
     expect(node).toMatchObject({ inLanguage: 'vi', workTranslation: [{ '@id': 'https://example.org/ja/articles/tea/#article' }] });
     expect(node).not.toHaveProperty('translationOfWork');
   });

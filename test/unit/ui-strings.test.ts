@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultLocale, localeIds, locales } from '../../src/i18n/locales.ts';
+import { defaultLocale, getLocale, localeIds } from '../../src/i18n/locales.ts';
 import { uiNamespaces } from '../../src/i18n/namespaces.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
+import { vi, en, ja } from '../helpers/locales.ts';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
@@ -37,7 +38,7 @@ describe('UI strings', () => {
   });
 
   it.each(localeIds)('%s has every plural form its language needs', (locale) => {
-    const categories = new Intl.PluralRules(locales[locale].intl).resolvedOptions().pluralCategories;
+    const categories = new Intl.PluralRules(getLocale(locale).intl).resolvedOptions().pluralCategories;
     for (const [file, keys] of keysOf(locale)) {
       const bases = new Set([...keys].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, '')));
       for (const base of bases) for (const c of categories) expect(keys, `${locale}/${file}: ${base}_${c}`).toContain(`${base}_${c}`);
@@ -50,9 +51,9 @@ describe('UI strings', () => {
   });
 
   it('translates through i18next with interpolation and plurals', () => {
-    expect(useTranslations('en')('article.count', { count: 1 })).toBe('1 article');
-    expect(useTranslations('en')('article.count', { count: 3 })).toBe('3 articles');
-    expect(useTranslations('ja')('bulletin.number', { number: 94 })).toBe('第94号');
-    expect(useTranslations('vi')('print:contents')).toBe('Mục lục');
+    expect(useTranslations(en)('article.count', { count: 1 })).toBe('1 article');
+    expect(useTranslations(en)('article.count', { count: 3 })).toBe('3 articles');
+    expect(useTranslations(ja)('bulletin.number', { number: 94 })).toBe('第94号');
+    expect(useTranslations(vi)('print:contents')).toBe('Mục lục');
   });
 });

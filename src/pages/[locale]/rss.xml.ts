@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getArticles, getBulletins } from '../../content/query.ts';
 import { formatMonth } from '../../i18n/format.ts';
-import { locales, type LocaleId } from '../../i18n/locales.ts';
+import { getLocale, type LocaleId } from '../../i18n/locales.ts';
 import { perLocale, routes } from '../../i18n/routes.ts';
 import { useTranslations } from '../../i18n/ui.ts';
 import { feedItems } from '../../site/feeds.ts';
@@ -15,7 +15,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ props, site = new URL('http://localhost/') }) => {
   const locale = (props as { locale: LocaleId }).locale;
   const t = useTranslations(locale);
-  const list = new Intl.ListFormat(locales[locale].intl, { type: 'conjunction' });
+  const list = new Intl.ListFormat(getLocale(locale).intl, { type: 'conjunction' });
   const articles = [...(await getArticles())].map(([slug, translations]) => ({
     slug,
     translations: new Map([...translations].map(([id, entry]) => [id, entry.data])),
@@ -36,6 +36,6 @@ export const GET: APIRoute = async ({ props, site = new URL('http://localhost/')
     description: t('feed.description'),
     site: new URL(routes.home()(locale), site).href,
     items,
-    customData: `<language>${locales[locale].tag}</language>`,
+    customData: `<language>${getLocale(locale).tag}</language>`,
   });
 };
