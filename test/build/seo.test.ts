@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localeIds, locales, type LocaleId } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
-import { launchChromium } from '../../src/print/browser.ts';
+import { connectChromium } from '../helpers/browser.ts';
 import { htmlFiles, readPage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -26,7 +26,7 @@ const pagesOf = (locale: LocaleId) => htmlFiles(site, locale).filter((p) => !p.e
 describe('RSS feeds', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(() => browser?.close());
 

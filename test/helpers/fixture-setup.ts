@@ -1,0 +1,58 @@
+/**
+ * Global setup of the `build` and `browser` projects: builds the fixture site (web pages and PDFs)
+ * with the real build command, and starts one Chromium that every test file connects to.
+ *
+ * Both projects list this file and Vitest runs each project's global setup, so the first run
+ * provides its results to the whole test run (the root project's context, which every project
+ * inherits) and the second finds them there: one build and one browser per `npm test`. A run of the
+ * unit project alone never comes here.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { chromiumFlags, chromiumPath } from '../../src/print/browser.ts';
+import { runBuild, type BuildRun } from './build.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built fixture site (what `dist/` would hold). */
+    fixtureSite: string;
+    /** What the fixture build printed, for the test of the build command itself. */
+    fixtureBuild: Pick<BuildRun, 'status' | 'output'>;
+    /** Where the shared Chromium listens (playwright-core's `chromium.connect`). */
+    chromiumEndpoint: string;
+  }
+}
+
+/**
+ * The shared Chromium resolves no host name but loopback, like the print run's (src/print/browser.ts):
+ * tests never depend on, or send anything to, a host outside this machine.
+ */
+const offline = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
+export default async function setup({ vitest }: TestProject) {
+  if (vitest.getProvidedContext().fixtureSite) return;
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium was not found at ${chromiumPath}. Run "npm run setup", or set PRESS_CHROMIUM.`);
+
+  const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
+  const out = join(work, 'dist');
+  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF.
+  const [build, browser] = await Promise.all([
+    runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache']),
+    chromium.launchServer({ executablePath: chromiumPath, args: [...chromiumFlags, offline], host: '127.0.0.1' }),
+  ]);
+  const teardown = async () => {
+    await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  };
+  if (build.status !== 0) {
+    await teardown();
+    throw new Error(`The fixture site did not build:\n${build.output}`);
+  }
+  vitest.provide('fixtureSite', out);
+  vitest.provide('fixtureBuild', { status: build.status, output: build.output });
+  vitest.provide('chromiumEndpoint', browser.wsEndpoint());
+  return teardown;
+}
