@@ -12,8 +12,8 @@ export interface BuildRun {
  * package.json's Node options), without PRESS_DEBUG so messages are what the editor sees.
  * Asynchronous: the test worker and the other builds go on meanwhile.
  */
-export function runBuild(args: string[]): Promise<BuildRun> {
-  const child = spawn('npm', ['run', 'build', '--', ...args], { env: { ...process.env, PRESS_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runBuild(args: string[], env: Record<string, string> = {}): Promise<BuildRun> {
+  const child = spawn('npm', ['run', 'build', '--', ...args], { env: { ...process.env, PRESS_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -38,9 +38,11 @@ export default async function setup({ vitest }: TestProject) {
 
   const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
   const out = join(work, 'dist');
-  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF.
+  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF. A document
+  // that hangs is tried again after a minute rather than the default three: the fixture's largest
+  // takes about 10 s on a loaded machine.
   const [build, browser] = await Promise.all([
-    runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache']),
+    runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache'], { PRESS_RENDER_TIMEOUT: '60' }),
     chromium.launchServer({ executablePath: chromiumPath, args: [...chromiumFlags, offline], host: '127.0.0.1' }),
   ]);
   const teardown = async () => {
