@@ -6,6 +6,7 @@
  * build and browser share one global setup (helpers/fixture-setup.ts) that builds the fixture site
  * and starts one Chromium once per run, whichever of the two runs first.
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const fixtureSetup = 'test/helpers/fixture-setup.ts';
@@ -13,9 +14,9 @@ const fixtureSetup = 'test/helpers/fixture-setup.ts';
 export default defineConfig({
   root: new URL('..', import.meta.url).pathname,
   test: {
-    // Two files at once on two cores: most of a build or browser test's time is spent in Chromium
-    // or a child build, not in the test worker.
-    maxWorkers: 2,
+    // At least two files at once, even on two cores (Vitest's default there is one): most of a build
+    // or browser test's time is spent in Chromium or a child build, not in the test worker.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Tests marked concurrent (browser pages side by side) run at most three at a time.
     maxConcurrency: 3,
     testTimeout: 120_000,
