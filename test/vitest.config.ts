@@ -1,14 +1,34 @@
+/**
+ * Three projects (`--project <name>` runs one):
+ *   unit     pure logic and in-process checks (test/unit/), no global setup: seconds;
+ *   build    the built fixture site, its PDFs and the commands end to end (test/build/);
+ *   browser  the built fixture site in Chromium (test/browser/).
+ * build and browser share one global setup (helpers/fixture-setup.ts) that builds the fixture site
+ * and starts one Chromium once per run, whichever of the two runs first.
+ */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+const fixtureSetup = 'test/helpers/fixture-setup.ts';
 
 export default defineConfig({
   root: new URL('..', import.meta.url).pathname,
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build-fixtures.ts'],
-    // Build tests read a site built once in globalSetup; Chromium-heavy checks need time on 2 cores.
+    // At least two files at once, even on two cores (Vitest's default there is one): most of a build
+    // or browser test's time is spent in Chromium or a child build, not in the test worker.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Tests marked concurrent (browser pages side by side) run at most three at a time.
+    maxConcurrency: 3,
     testTimeout: 120_000,
+    // Pagefind's WebAssembly can take seconds to start on a loaded machine; a wrong answer still fails.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 300_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results.json' },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup] } },
+    ],
   },
 });

@@ -14,6 +14,9 @@ import { pagedPolyfill, pagedPolyfillUrlPath } from './pagedjs.ts';
 export class BrowserMissingError extends Error {}
 
 /** Chromium's flags here: no sandbox (root in containers), no GPU, no calls home. */
+/** No host name but loopback resolves: nothing outside this machine is depended on or reached. */
+export const offlineFlag = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
 export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Stops with a clear message when there is no Chromium at `chromiumPath`. */
@@ -38,7 +41,7 @@ export function chromiumVersion(chromiumPath: string): string {
  */
 export async function launchChromium(chromiumPath: string, options: { offline?: boolean } = {}): Promise<Browser> {
   requireChromium(chromiumPath);
-  const offline = options.offline ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : [];
+  const offline = options.offline ? [offlineFlag] : [];
   return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...offline] });
 }
 

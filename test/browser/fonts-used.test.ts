@@ -43,7 +43,8 @@ async function foreignFonts(cdp: CDPSession): Promise<string[]> {
   return found;
 }
 
-describe('fonts actually used', () => {
+// Each page in a context of its own, side by side.
+describe.concurrent('fonts actually used', () => {
   let site: SiteInBrowser;
   beforeAll(async () => {
     site = await openSite(siteDir);

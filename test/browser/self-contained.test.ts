@@ -6,7 +6,8 @@ import { htmlFiles } from '../helpers/site.ts';
 
 const siteDir = inject('fixtureSite');
 
-describe('a self-contained site', () => {
+// One language per context, side by side.
+describe.concurrent('a self-contained site', () => {
   let site: SiteInBrowser;
   beforeAll(async () => {
     site = await openSite(siteDir);

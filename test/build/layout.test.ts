@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPrintSite } from '../../src/print/browser.ts';
 import { renderPdf, RenderTimeoutError } from '../../src/print/render.ts';
-import { chromium, renderTimeoutMs } from '../helpers/browser.ts';
+import { chromiumPath, connectChromium, renderTimeoutMs } from '../helpers/browser.ts';
 
 const style = `@page { size: 100mm 70mm; margin: 10mm; }
 html { font: 12px/20px sans-serif; font-synthesis: none; }
@@ -33,7 +33,8 @@ describe('layout passes', () => {
 
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'press-layout-'));
-    browser = await launchChromium(chromium, { offline: true });
+    // The run's shared Chromium, offline like the print run's.
+    browser = await connectChromium();
     const printSite = await openPrintSite(browser, site);
     for (const [name, body] of Object.entries(documents)) {
       const dir = join(site, 'print', 'bulletin', name, 'vi');
@@ -77,7 +78,7 @@ describe('layout passes', () => {
 describe('files a print page needs', () => {
   it('stops with the names of files that do not exist or lie outside the site, never printing without them', async () => {
     const site = mkdtempSync(join(tmpdir(), 'press-missing-'));
-    const browser = await launchChromium(chromium, { offline: true });
+    const browser = await connectChromium();
     const printSite = await openPrintSite(browser, site);
     try {
       const dir = join(site, 'print', 'bulletin', 'lost', 'vi');
@@ -97,7 +98,8 @@ describe('files a print page needs', () => {
 describe('a document Chromium does not finish', () => {
   it('is given up after the render timeout with a clear message, instead of holding the build', async () => {
     const site = mkdtempSync(join(tmpdir(), 'press-stuck-'));
-    const browser = await launchChromium(chromium, { offline: true });
+    // A Chromium of its own: closing it is what surely ends a renderer that never stops.
+    const browser = await launchChromium(chromiumPath, { offline: true });
     const printSite = await openPrintSite(browser, site);
     try {
       const dir = join(site, 'print', 'bulletin', 'stuck', 'vi');

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkContentFolder } from '../../src/content/read.ts';
 import { getLocale, localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
-import { launchChromium } from '../../src/print/browser.ts';
-import { chromium } from '../helpers/browser.ts';
+import { connectChromium } from '../helpers/browser.ts';
 import { en, ja, ko, vi, zh } from '../helpers/locales.ts';
 import { htmlFiles, readPage, resolves } from '../helpers/site.ts';
 
@@ -30,7 +29,7 @@ const pagesOf = (locale: LocaleId) => htmlFiles(site, locale).filter((p) => !p.e
 describe('RSS feeds', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium(chromium);
+    browser = await connectChromium();
   });
   afterAll(() => browser?.close());
 

@@ -1,7 +1,25 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
-/** Runs `npm run build`'s script the way an editor does, in a child process. */
-export function runBuild(args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/build.ts', ...args], { encoding: 'utf8', env: { ...process.env, PRESS_DEBUG: '' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
+export interface BuildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+/**
+ * Runs `npm run build -- <args>` in a child process, exactly the command an editor types (with
+ * package.json's Node options), without PRESS_DEBUG so messages are what the editor sees.
+ * Asynchronous: the test worker and the other builds go on meanwhile.
+ */
+export function runBuild(args: string[], env: Record<string, string> = {}): Promise<BuildRun> {
+  const child = spawn('npm', ['run', 'build', '--', ...args], { env: { ...process.env, PRESS_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, output: stdout + stderr }));
+  });
 }

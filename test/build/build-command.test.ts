@@ -1,0 +1,58 @@
+/**
+ * `npm run build` end to end, as an editor runs it: once on content with a mistake, and once on
+ * good content (the fixture build every build and browser test reads, run by fixture-setup.ts).
+ * Each content error's message is tested in-process (test/unit/content-errors.test.ts).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runBuild, type BuildRun } from '../helpers/build.ts';
+
+describe('the build command on content with a mistake', () => {
+  const work = mkdtempSync(join(tmpdir(), 'press-broken-'));
+  const out = join(work, 'dist');
+  let result: BuildRun;
+
+  beforeAll(async () => {
+    // A good build from yesterday must survive today's failed one.
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'the good site');
+    result = await runBuild(['--content', 'test/fixtures/broken-frontmatter/content', '--out', out]);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('exits with an error code', () => {
+    expect(result.status).not.toBe(0);
+  });
+
+  it('prints the problems with file, line, field and hint, says nothing was built, and no stack trace', () => {
+    expect(result.stderr).toContain('test/fixtures/broken-frontmatter/content/articles/tea-hills/vi.mdx:4  field "topic"');
+    expect(result.stderr).toMatch(/Hint: .+/);
+    expect(result.stderr).toContain('2 errors, 0 warnings in content.');
+    expect(result.stderr).toContain(`Nothing was built; ${relative(process.cwd(), out)}/ is unchanged.`);
+    expect(result.output).not.toMatch(/^\s+at .+:\d+/m);
+  });
+
+  it('leaves the previous dist/ untouched', () => {
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the good site');
+    expect(existsSync(`${out}.staging`)).toBe(false);
+  });
+});
+
+describe('the build command on good content', () => {
+  const build = inject('fixtureBuild');
+  const site = inject('fixtureSite');
+
+  it('exits cleanly, reporting the site, the print run and the swap into the output folder', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toMatch(/^site: built in [\d.]+ s$/m);
+    expect(build.output).toMatch(/^print: /m);
+    expect(build.output).toContain(`done: ${relative(process.cwd(), site)}/ in `);
+  });
+
+  it('leaves the site, its PDFs and search index in the output folder, and no staging folder', () => {
+    for (const file of ['index.html', 'vi/index.html', 'print/manifest.json', 'pagefind/pagefind.js']) expect(existsSync(join(site, file)), file).toBe(true);
+    expect(existsSync(`${site}.staging`)).toBe(false);
+  });
+});
