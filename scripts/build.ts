@@ -60,11 +60,15 @@ async function main() {
     const { build } = await import('astro');
     await build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
     console.log(`site: built in ${seconds(started)}`);
+    const printing = performance.now();
     const { manifest } = await printPublications(printOptions(config, staging, (line) => console.log(`print: ${line}`)));
+    console.log(`print: done in ${seconds(printing)}`);
     const pages = fillPrintFigures(staging, manifest, config.localesDir);
     console.log(`site: download figures filled in on ${pages} pages`);
     // Indexed last, from the pages as they will be published.
-    await indexSite(staging, (line) => console.log(`search: ${line}`), config.search);
+    const indexing = performance.now();
+    await indexSite(staging, (line) => console.log(`search: ${line}`), { ...config.search, cacheDir: config.caches.search });
+    console.log(`search: done in ${seconds(indexing)}`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const problems = contentProblems(error);

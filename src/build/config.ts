@@ -39,6 +39,8 @@ export interface BuildConfig {
     print: string | null;
     /** Social-card glyph images; null draws everything afresh. */
     cards: string | null;
+    /** The last search index, reused while no page changed; null indexes every time. */
+    search: string | null;
   };
   print: {
     chromium: string;
@@ -140,6 +142,7 @@ export function resolveBuildConfig(args: BuildArguments = {}, env: Environment =
       // A new name with the key format of src/print/cache-key.ts: older builds keep their own folder.
       print: noCache ? null : join(cacheRoot, 'press-print-2'),
       cards: noCache ? null : join(cacheRoot, 'press-cards'),
+      search: noCache ? null : join(cacheRoot, 'press-search'),
     },
     print: {
       chromium: env.PRESS_CHROMIUM || '/usr/bin/chromium',

@@ -114,7 +114,10 @@ export function contentLoaders(options: LoaderOptions) {
           const mdx = item.path.endsWith('.mdx');
           const existing = store.get(item.id);
           if (existing?.digest === digest && existing.filePath === filePath) {
+            // Unchanged since the last build: its MDX module and images still have to be part of
+            // this one (without them a page waits forever for an image of an entry it shows).
             if (mdx) store.addModuleImport(filePath);
+            if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, filePath);
             continue;
           }
           const data = await parseData({ id: item.id, data: (item.fields ?? {}) as Record<string, unknown>, filePath: absolute });

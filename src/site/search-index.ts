@@ -12,11 +12,12 @@
  * Pagefind's extended binary (which @pagefind/<platform> ships, and the Node API prefers) splits
  * Chinese and Japanese text into words while indexing; the plain one would not, so it is required.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { searchIndexKey, SearchIndexCache } from './search-cache.ts';
 
 /** An error an editor can act on; `describeError` prints the hint. */
 class SearchIndexError extends Error {
@@ -85,12 +86,28 @@ function extendedBinary(fromEnv: string | undefined): string {
 }
 
 /** Writes `<siteDir>/pagefind/` and logs how many pages each language's index holds. */
-export async function indexSite(siteDir: string, log: (line: string) => void, options: { pagefindBinary: string | undefined }): Promise<Map<LocaleId, number>> {
+/** The pages the index reads: every HTML page under a language's folder. */
+function indexedPages(siteDir: string): string[] {
+  return localeIds.flatMap((id) =>
+    existsSync(join(siteDir, id)) ? readdirSync(join(siteDir, id), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => `${id}/${f}`) : [],
+  );
+}
+
+export interface SearchIndexOptions {
+  pagefindBinary: string | undefined;
+  /** Where the last index is kept, to be reused while no page changed; null indexes every time. */
+  cacheDir?: string | null | undefined;
+}
+
+export async function indexSite(siteDir: string, log: (line: string) => void, options: SearchIndexOptions): Promise<Map<LocaleId, number>> {
   const outputPath = join(siteDir, 'pagefind');
   const failed = (step: string, errors: readonly string[]) =>
     new SearchIndexError(`search: Pagefind could not ${step}:\n  ${errors.join('\n  ')}`, 'These are Pagefind’s own messages; if it cannot start at all, run npm run setup.');
   // Pagefind's Node API reads PAGEFIND_EXTENDED_BINARY_PATH itself; the build configuration passes it here to check it first.
-  extendedBinary(options.pagefindBinary);
+  const binary = extendedBinary(options.pagefindBinary);
+  const cache = options.cacheDir ? new SearchIndexCache(options.cacheDir) : undefined;
+  const key = cache && searchIndexKey(siteDir, indexedPages(siteDir), `${binary} ${statSync(binary).size} ${statSync(binary).mtimeMs}`);
+  if (cache && key && cache.restore(key, outputPath)) return report(outputPath, log, ' (unchanged, from the cache)');
   try {
     const created = await pagefind.createIndex({});
     if (!created.index || created.errors.length) throw failed('start', created.errors);
@@ -107,7 +124,13 @@ export async function indexSite(siteDir: string, log: (line: string) => void, op
     await pagefind.close();
   }
   for (const file of unusedBundles) rmSync(join(outputPath, file), { force: true });
+  const counts = report(outputPath, log);
+  if (cache && key) cache.store(key, outputPath);
+  return counts;
+}
+
+function report(outputPath: string, log: (line: string) => void, note = ''): Map<LocaleId, number> {
   const counts = pagesPerLocale(JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')));
-  log(localeIds.map((id) => `${id} ${counts.get(id)} ${counts.get(id) === 1 ? 'page' : 'pages'}`).join(', '));
+  log(localeIds.map((id) => `${id} ${counts.get(id)} ${counts.get(id) === 1 ? 'page' : 'pages'}`).join(', ') + note);
   return counts;
 }

@@ -3,7 +3,7 @@
  * good content (the fixture build every build and browser test reads, run by fixture-setup.ts).
  * Each content error's message is tested in-process (test/unit/content-errors.test.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -54,5 +54,35 @@ describe('the build command on good content', () => {
   it('leaves the site, its PDFs and search index in the output folder, and no staging folder', () => {
     for (const file of ['index.html', 'vi/index.html', 'print/manifest.json', 'pagefind/pagefind.js']) expect(existsSync(join(site, file)), file).toBe(true);
     expect(existsSync(`${site}.staging`)).toBe(false);
+  });
+});
+
+describe('the build command again on content that did not change', () => {
+  // An article with a cover and an inline photo: on the second build its entry comes from the
+  // content cache, and its images must still be part of the build (they once were not, and the
+  // page waited for them forever).
+  const work = mkdtempSync(join(tmpdir(), 'press-again-'));
+  const content = join(work, 'content');
+  const caches = join(work, 'caches');
+  const runs: BuildRun[] = [];
+
+  beforeAll(async () => {
+    cpSync('test/fixtures/site/content/articles/beta', join(content, 'articles', 'beta'), { recursive: true });
+    const args = ['--content', content, '--out', join(work, 'dist'), '--cache-dir', caches];
+    runs.push(await runBuild(args, {}, 120_000));
+    writeFileSync(join(work, 'dist', 'marker'), 'first build');
+    runs.push(await runBuild(args, {}, 120_000));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('finishes both times, the second reusing the caches', () => {
+    for (const run of runs) expect(run.status, run.output).toBe(0);
+    expect(existsSync(join(work, 'dist', 'marker'))).toBe(false);
+    expect(runs[1]!.output).toMatch(/^search: .*\(unchanged, from the cache\)$/m);
+  });
+
+  it('shows the article with its photos both times', () => {
+    const page = readFileSync(join(work, 'dist', 'vi', 'articles', 'beta', 'index.html'), 'utf8');
+    expect(page).toMatch(/<img[^>]+srcset=/);
   });
 });

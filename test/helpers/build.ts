@@ -12,8 +12,9 @@ export interface BuildRun {
  * package.json's Node options), without PRESS_DEBUG so messages are what the editor sees.
  * Asynchronous: the test worker and the other builds go on meanwhile.
  */
-export function runBuild(args: string[], env: Record<string, string> = {}): Promise<BuildRun> {
-  const child = spawn('npm', ['run', 'build', '--', ...args], { env: { ...process.env, PRESS_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runBuild(args: string[], env: Record<string, string> = {}, timeoutMs?: number): Promise<BuildRun> {
+  // A time limit turns a build that hangs into a failed one (killed, status null) with its output so far.
+  const child = spawn('npm', ['run', 'build', '--', ...args], { env: { ...process.env, PRESS_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' as const } : {}) });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
