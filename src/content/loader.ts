@@ -112,15 +112,11 @@ export function contentLoaders(options: LoaderOptions) {
           const filePath = relative(root, absolute).split(sep).join('/');
           const digest = generateDigest(item.text ?? JSON.stringify(item.fields));
           const mdx = item.path.endsWith('.mdx');
-          const existing = store.get(item.id);
-          if (existing?.digest === digest && existing.filePath === filePath) {
-            // Unchanged since the last build: its MDX module and images still have to be part of
-            // this one (without them a page waits forever for an image of an entry it shows).
-            if (mdx) store.addModuleImport(filePath);
-            if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, filePath);
-            continue;
-          }
+          // Every entry is validated and set again, unchanged ones too: setting is what makes an
+          // entry's MDX module and images part of this build (a page of an entry kept from the last
+          // build's store waited forever for its image), and the files were read and checked anyway.
           const data = await parseData({ id: item.id, data: (item.fields ?? {}) as Record<string, unknown>, filePath: absolute });
+          store.delete(item.id);
           store.set({ id: item.id, data, filePath, digest, ...(mdx ? { body: item.body, deferredRender: true } : {}) });
         }
         for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
