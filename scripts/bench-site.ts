@@ -21,7 +21,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { childEnvironment, resolveBuildConfig } from '../src/build/config.ts';
+import { childEnvironment, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { parseCommandLine } from '../src/cli/arguments.ts';
 import { formatProblems } from '../src/content/problems.ts';
 import { checkContentFolder } from '../src/content/read.ts';
@@ -128,8 +128,9 @@ async function main() {
   writeVanillaProject();
 
   const node = process.execPath;
-  const env = childEnvironment({ NODE_ENV: 'production' });
-  for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+  // Both builds run as npm run build does: a production build, whatever environment the bench has.
+  const env = childEnvironment();
+  useProductionEnvironment(env);
   const nodeOptions = buildNodeOptions();
   const out = join(work, 'out');
   const build = () => measure(node, [...nodeOptions, 'scripts/build.ts', '--content', content, '--out', out, '--cache-dir', caches], { cwd: project, env });

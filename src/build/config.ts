@@ -52,8 +52,6 @@ export interface BuildConfig {
     marks: boolean;
     /** The CMYK press variant, or null for screen PDFs only. */
     press: PressOptions | null;
-    /** The press condition used when `press` is asked for (kept so `npm run print -- --press` finds it). */
-    pressCondition: PressOptions;
   };
   search: {
     /** Pagefind's extended binary, when not the one npm installed. */
@@ -70,7 +68,7 @@ export function debugWanted(env: Environment = process.env): boolean {
   return Boolean(env.PRESS_DEBUG);
 }
 
-/** The environment a child process of the build starts with (Ghostscript, benches), plus `extra`. */
+/** The environment a child process starts with (the benches' builds and tools), plus `extra`. */
 export function childEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }
@@ -151,7 +149,6 @@ export function resolveBuildConfig(args: BuildArguments = {}, env: Environment =
       renderTimeoutMs: positiveNumber(env, 'PRESS_RENDER_TIMEOUT', 180) * 1000,
       marks: args.marks ?? false,
       press: args.press ? pressCondition : null,
-      pressCondition,
     },
     search: { pagefindBinary: env.PAGEFIND_EXTENDED_BINARY_PATH || undefined },
     bench: { rounds: Math.floor(positiveNumber(env, 'BENCH_ROUNDS', 3)) },

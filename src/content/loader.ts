@@ -15,7 +15,7 @@ import { formatProblems, type ContentProblem } from './problems.ts';
 import type { CheckResult, ContentIndex, PublicationSource, Translation } from './check.ts';
 import { ContentReader } from './read.ts';
 import { readUiStrings } from '../translations/records.ts';
-import { contentStatus, printBlockers, uiStatus } from '../translations/status.ts';
+import { contentStatus, printBlockers, uiStatus, type StatusRow } from '../translations/status.ts';
 
 export interface LoaderOptions {
   dir: string;
@@ -71,22 +71,23 @@ export type CollectionName = keyof typeof picks;
 /** The loaders of every collection, sharing one reading of the folder. */
 export function contentLoaders(options: LoaderOptions) {
   const reader = new ContentReader(options.dir, options.shown);
-  let reported: CheckResult | undefined;
+  /** The last check told about, with its translation status rows (the warnings and the status collection share them). */
+  let reported: { result: CheckResult; rows: StatusRow[] } | undefined;
 
   /** The check as it is now; a new result's problems and print warnings are told once. */
-  const current = (logger: LoaderContext['logger']): CheckResult => {
+  const current = (logger: LoaderContext['logger']): { result: CheckResult; rows: StatusRow[] } => {
     const { result } = reader.read();
-    if (reported !== result) {
-      reported = result;
+    if (reported?.result !== result) {
       const errors = result.problems.filter((p) => p.severity === 'error');
       if (errors.length && options.onProblems === 'fail') throw new ContentProblemsError(result.problems);
+      reported = { result, rows: contentStatus(result.index, options.shown) };
       if (result.problems.length) logger.warn(`\n${formatProblems(result.problems)}${errors.length ? '\nThe files with errors are left out until they are fixed.' : ''}`);
-      const notCurrent = printBlockers(result.index, contentStatus(result.index, options.shown)).filter((b) => !b.includes(' is missing '));
+      const notCurrent = printBlockers(result.index, reported.rows).filter((b) => !b.includes(' is missing '));
       if (notCurrent.length) {
         logger.warn(`these translations will be printed although their Vietnamese source has changed since:\n  ${notCurrent.join('\n  ')}\n  Hint: update them and record each with npm run translations -- --done <locale> <file>.`);
       }
     }
-    return result;
+    return reported;
   };
 
   const watch = (context: LoaderContext, sync: () => Promise<void>) => {
@@ -104,7 +105,7 @@ export function contentLoaders(options: LoaderOptions) {
       const { store, parseData, generateDigest, config } = context;
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const items = picks[name](current(context.logger).index);
+        const items = picks[name](current(context.logger).result.index);
         const kept = new Set<string>();
         for (const item of items) {
           kept.add(item.id);
@@ -131,9 +132,10 @@ export function contentLoaders(options: LoaderOptions) {
     name: 'press:translation-status',
     load: async (context) => {
       const sync = async () => {
-        const { index } = current(context.logger);
+        const { result, rows: contentRows } = current(context.logger);
+        const { index } = result;
         const { strings, records } = readUiStrings(options.localesDir);
-        const rows = [...contentStatus(index, options.shown), ...uiStatus(strings, records, 'locales')];
+        const rows = [...contentRows, ...uiStatus(strings, records, 'locales')];
         const data = { rows, blockers: printBlockers(index, rows) };
         context.store.set({ id: 'all', data, digest: context.generateDigest(JSON.stringify(data)) });
       };
