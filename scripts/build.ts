@@ -20,7 +20,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { astroConfig } from '../src/build/astro-config.ts';
-import { resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
+import { releaseFreedNativeMemory, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
 import { printOptions } from '../src/build/print-options.ts';
 import { isContentProblemsError } from '../src/content/loader.ts';
@@ -43,6 +43,7 @@ async function main() {
   const { values } = args;
   const config = resolveBuildConfig({ content: values.content, out: values.out, marks: values.marks, press: values.press, noCache: values['no-cache'], cacheDir: values['cache-dir'] });
   useProductionEnvironment();
+  releaseFreedNativeMemory();
   const { dir: content, shown: shownContent } = config.content;
   const out = config.outDir;
   const shownOut = relative(process.cwd(), out);
