@@ -81,7 +81,7 @@ export function extractInline(file: string, nodes: readonly PhrasingContent[], a
     const start = node.position!.start.offset!;
     const end = node.position!.end.offset!;
     const id = String(codes.size + 1);
-    const kind = kinds[node.type] ?? 'other';
+    const kind = node.type === 'mdxJsxTextElement' && node.name === 'br' ? 'break' : (kinds[node.type] ?? 'other');
     const children = 'children' in node ? (node.children as PhrasingContent[]) : [];
     if (children.length && node.type !== 'image') {
       const first = children[0]!.position!.start.offset!;
@@ -105,7 +105,7 @@ export function extractInline(file: string, nodes: readonly PhrasingContent[], a
     parts.push({ code: id });
   };
   nodes.forEach(visit);
-  return { parts: parts.map((p) => (typeof p === 'string' ? p : p)), codes, images };
+  return { parts, codes, images };
 }
 
 /** Characters that would start markup in MDX text; escaped with a backslash when translated text carries them. */
