@@ -71,9 +71,9 @@ function table(rows: StatusRow[]): string {
 }
 
 function exportCommand(locale: string) {
-  if (!isLocaleId(locale)) throw new ExportError(`"${locale}" is not a language of this site (${localeIds.join(', ')}).`);
+  if (!isLocaleId(locale)) throw new ExportError(`--export ${locale}: "${locale}" is not a language of this site.`, `Use one of ${localeIds.filter((l) => l !== defaultLocale).join(', ')} (the languages in locales/languages.yaml).`);
   const version = values.xliff ?? '1.2';
-  if (!(xliffVersions as readonly string[]).includes(version)) throw new ExportError(`--xliff ${version}: the XLIFF versions written are ${xliffVersions.join(' and ')}.`);
+  if (!(xliffVersions as readonly string[]).includes(version)) throw new ExportError(`--xliff ${version}: this site writes XLIFF ${xliffVersions.join(' or ')}.`, 'Leave --xliff out for 1.2, which every translation tool reads; --xliff 2.1 for tools that ask for XLIFF 2.');
   const out = values.out ?? `xliff/${locale}`;
   const result = exportTranslations({ locale, contentRoot: config.content.dir, contentShown: config.content.shown, uiRoot, out, version: version as XliffVersion });
   if (reportProblems(result.problems.filter((p) => p.severity === 'error'))) console.error('(the texts with errors were left out of the export)\n');
@@ -116,6 +116,10 @@ function pseudoCommand(paths: string[]) {
 }
 
 function main() {
+  const actions = (['done', 'export', 'import', 'pseudo'] as const).filter((a) => values[a] !== undefined && values[a] !== false);
+  if (actions.length > 1) throw new ExportError(`--${actions.join(' and --')} cannot be given together.`, 'Run the command once for each: first --export, then (when the files come back) --import.');
+  const stray = ([['out', 'export'], ['xliff', 'export'], ['dry-run', 'import']] as const).find(([option, action]) => values[option] !== undefined && values[action] === undefined);
+  if (stray) throw new ExportError(`--${stray[0]} goes with --${stray[1]}.`, `e.g. npm run translations -- --${stray[1]} ${stray[1] === 'export' ? 'ja' : 'xliff/ja'} --${stray[0]}${stray[0] === 'dry-run' ? '' : ' …'}`);
   if (values.export !== undefined) return exportCommand(values.export);
   if (values.import !== undefined) return importCommand([values.import, ...positionals]);
   if (values.pseudo !== undefined) return pseudoCommand([values.pseudo, ...positionals]);

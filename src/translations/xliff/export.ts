@@ -54,7 +54,14 @@ export interface ExportResult {
   problems: ContentProblem[];
 }
 
-export class ExportError extends Error {}
+/** A mistake in what was asked (a language, a version), with what to do instead. */
+export class ExportError extends Error {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
 
 const translatedFromOf = (text: string) => /^translatedFrom:\s*["']?([0-9a-f]{12})/m.exec(text)?.[1];
 
@@ -126,7 +133,7 @@ function writeUnits(units: readonly Unit[], prefill: Prefill): WriteUnit[] {
 /** Writes the XLIFF files of every text missing or outdated in `locale`; records the export. */
 export function exportTranslations(options: ExportOptions): ExportResult {
   const { locale, contentRoot, contentShown, uiRoot, out, version } = options;
-  if (locale === defaultLocale) throw new ExportError(`${locale} is the source language: texts are translated from it, not into it.`);
+  if (locale === defaultLocale) throw new ExportError(`${locale} is the source language: texts are translated from it, not into it.`, 'Name the language to translate into, e.g. --export ja.');
   const now = options.now ?? new Date();
   const id = `${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
   const { problems, index } = checkContentFolder(contentRoot, contentShown);

@@ -129,7 +129,10 @@ export function importTranslations(options: ImportOptions): ImportResult {
     const texts: Array<ImportedText & { built: Built; key: string; entry: ExportEntry }> = [];
     let doc;
     try {
-      if (!existsSync(xliff)) throw new XliffFormatError('xliff-not-xml', `There is no file ${xliff}.`);
+      if (!existsSync(xliff)) {
+        result.problems.push(importProblem('file-missing', xliff, `There is no file or folder ${xliff}.`));
+        continue;
+      }
       doc = readXliff(readFileSync(xliff, 'utf8'));
     } catch (error) {
       if (!(error instanceof XliffFormatError)) throw error;

@@ -4,6 +4,7 @@
  * and name the XLIFF file and the unit; hints live here so a problem always gets the same advice.
  */
 export const importProblemCatalogue = {
+  'file-missing': 'Check the path: give an XLIFF file (.xlf, .xliff) or a folder holding them.',
   'xliff-not-xml': 'The file was damaged on the way: ask for it again as exported by the translation tool (File › Export › XLIFF), do not edit it by hand.',
   'xliff-version': 'Send back the XLIFF file the tool made from our export (XLIFF 1.2 or 2.1), not another format (a .docx, a .tmx, a bilingual table).',
   'export-unknown': 'Import files of the latest export only; if the text was exported again since, use the newer file, or export again and send that.',
