@@ -198,6 +198,32 @@ describe('round trips', () => {
     expect(translation).toContain('topic: tea\ndate: 2026-09-10\ncover:\n  src: ./cover.jpg\n');
   });
 
+  it('XLIFF 2.1 pseudo-translated comes back the same as 1.2', () => {
+    const one = project();
+    const path12 = one.xliff(one.export('1.2'), 'article tea-markup');
+    rewrite(path12, (x) => pseudoTranslate(x, '[ja]'));
+    expect(one.import([path12]).problems).toEqual([]);
+    const from12 = one.read(`${article}/ja.mdx`);
+    rmSync(work!, { recursive: true, force: true });
+    const two = project();
+    const path21 = two.xliff(two.export('2.1'), 'article tea-markup');
+    rewrite(path21, (x) => pseudoTranslate(x, '[ja]'));
+    expect(two.import([path21]).problems).toEqual([]);
+    expect(two.read(`${article}/ja.mdx`)).toBe(from12);
+  });
+
+  it('a project: its words translated, its facts left in the Vietnamese alone', () => {
+    const p = project();
+    const folder = join(p.contentRoot, 'projects/tea-park');
+    cpSync(join(p.contentRoot, 'articles/tea-note'), folder, { recursive: true });
+    writeFileSync(join(folder, 'vi.mdx'), '---\ntitle: "Khu chè"\nsummary: "Tóm tắt dự án"\nsector: agriculture\ndistrict: dai-tu\nareaHa: 80\ninvestmentUsd: 5000000\nstatus: proposed\nincentives:\n  - "Ưu đãi một"\ncontact:\n  office: "Trung tâm Xúc tiến"\n  phone: "+84 208 3 000 000"\n  email: "a@b.example"\n---\n\nMục tiêu của dự án.\n');
+    const result = exportTranslations({ ...p, locale: ja, out: p.out, version: '1.2', only: ['projects/tea-park/vi.mdx'] });
+    expect(result.files.map((f) => [f.text, f.units])).toEqual([['project tea-park', 5]]);
+    rewrite(result.files[0]!.path, (x) => pseudoTranslate(x, '[ja]'));
+    expect(p.import([result.files[0]!.path]).problems).toEqual([]);
+    expect(p.read('projects/tea-park/ja.mdx')).toMatch(/^---\ntitle: "\[ja\] KHU CHÈ"\nsummary: "\[ja\] TÓM TẮT DỰ ÁN"\nincentives:\n {2}- "\[ja\] ƯU ĐÃI MỘT"\ncontact:\n {2}office: "\[ja\] TRUNG TÂM XÚC TIẾN"\ntranslatedFrom: [0-9a-f]{12}\n---\n\n\\\[ja\\\] MỤC TIÊU CỦA DỰ ÁN\.\n$/);
+  });
+
   it('--dry-run shows the diff and writes nothing', () => {
     const p = project();
     const path = p.xliff(p.export(), 'article tea-markup');
@@ -272,7 +298,9 @@ describe('UI strings', () => {
     expect(read.units.filter((u) => !u.target).map((u) => u.id)).toContain('nav.home');
     expect(read.units.find((u) => u.id === 'article.published')!.source).toEqual([expect.any(String), { code: '1' }]);
     rewrite(file, (x) => pseudoTranslate(x, '[ja]'));
-    expect(p.import([file]).problems).toEqual([]);
+    const imported = p.import([file]);
+    expect(imported.problems).toEqual([]);
+    expect(imported.texts.map((t) => t.target)).toEqual([`${p.uiRoot}/${ja}/common.json`]);
     const after = JSON.parse(readFileSync(commonJa, 'utf8'));
     expect(after.nav.home).toBe('[ja] TRANG CHỦ');
     expect(after.article.published).toMatch(/\{\{date\}\}$/);

@@ -12,6 +12,7 @@ import type { ContentProblem } from '../../content/problems.ts';
 import { checkContentFolder } from '../../content/read.ts';
 import { defaultLocale, getLocale, type LocaleId } from '../../i18n/locales.ts';
 import { writeAtomically } from '../../cache/store.ts';
+import { BlockParseError } from '../blocks.ts';
 import { translationRows } from '../changes.ts';
 import { readSourceSnapshot, saveSourceSnapshot } from '../history.ts';
 import { readUiStrings } from '../records.ts';
@@ -32,6 +33,8 @@ export interface ExportOptions {
   /** Where the XLIFF files go. */
   out: string;
   version: XliffVersion;
+  /** Only these texts (their sources: `articles/<slug>/vi.mdx`, `ui/<namespace>.json`), e.g. one text from the studio. */
+  only?: readonly string[];
   now?: Date;
 }
 
@@ -153,6 +156,7 @@ export function exportTranslations(options: ExportOptions): ExportResult {
   for (const row of contentStatus(index, contentShown)) {
     if (row.locale !== locale || row.state === 'up-to-date') continue;
     const original = relative(row.source);
+    if (options.only && !options.only.includes(original)) continue;
     const kind = textKindOf(original)!;
     const source = readFileSync(join(contentRoot, original), 'utf8');
     saveSourceSnapshot(contentRoot, source);
@@ -160,20 +164,27 @@ export function exportTranslations(options: ExportOptions): ExportResult {
     const translation = existsSync(join(contentRoot, targetPath)) ? readFileSync(join(contentRoot, targetPath), 'utf8') : undefined;
     const units = contentUnits(kind, source);
     const from = translation ? translatedFromOf(translation) : undefined;
-    const prefill = translation ? contentPrefill(kind, units, source, translation, from ? readSourceSnapshot(contentRoot, from) : undefined) : { targets: new Map(), previous: new Map() };
+    let prefill: Prefill = { targets: new Map(), previous: new Map() };
+    try {
+      if (translation) prefill = contentPrefill(kind, units, source, translation, from ? readSourceSnapshot(contentRoot, from) : undefined);
+    } catch (error) {
+      // A translation MDX cannot read gives nothing to carry over: every unit comes open.
+      if (!(error instanceof BlockParseError)) throw error;
+    }
     emit(`${row.kind}-${row.id}`, `${row.kind} ${row.id}`, original, targetPath, writeUnits(allUnits(units), prefill), source, translation);
   }
 
   const { strings, records } = readUiStrings(uiRoot);
   const namespaces = new Set(uiStatus(strings, records, uiRoot).filter((r) => r.locale === locale && r.state !== 'up-to-date').map((r) => r.id.split(':')[0]!));
   for (const namespace of namespaces) {
+    if (options.only && !options.only.includes(`ui/${namespace}.json`)) continue;
     const sourceFile = join(uiRoot, defaultLocale, `${namespace}.json`);
     const targetFile = join(uiRoot, locale, `${namespace}.json`);
     const source = readFileSync(sourceFile, 'utf8');
     saveSourceSnapshot(contentRoot, source);
     const translation = existsSync(targetFile) ? readFileSync(targetFile, 'utf8') : undefined;
     const units = uiUnits(JSON.parse(source), getLocale(locale).intl);
-    emit(`ui-${namespace}`, `ui ${namespace}`, `ui/${namespace}.json`, targetFile, writeUnits(units, uiPrefill(units, source, translation, records[locale]?.[namespace] ?? {})), source, translation);
+    emit(`ui-${namespace}`, `ui ${namespace}`, `ui/${namespace}.json`, `${locale}/${namespace}.json`, writeUnits(units, uiPrefill(units, source, translation, records[locale]?.[namespace] ?? {})), source, translation);
   }
   writeExportRecord(contentRoot, record);
   return { id, files, problems };

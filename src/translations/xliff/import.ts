@@ -6,8 +6,8 @@
  * source, never from the returned file. The translation records that source's fingerprint, so a
  * source changed since the export shows the translation as outdated. Writes are atomic.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { checkContent } from '../../content/check.ts';
 import { readContentFolder } from '../../content/read.ts';
@@ -151,6 +151,7 @@ export function importTranslations(options: ImportOptions): ImportResult {
     for (const text of texts) {
       if (!options.dryRun) {
         const { built, entry } = text;
+        mkdirSync(dirname(built.path), { recursive: true });
         writeAtomically(built.path, built.text);
         if (built.ui) recordUiTranslation(text.locale, built.ui.namespace, built.ui.sourceTree, built.ui.tree, options.uiRoot);
         delete record[text.key];
@@ -177,7 +178,8 @@ function importFile(
   const report = (code: ImportProblem['code'], message: string, where: { line?: number | undefined; unit?: string } = {}) => problems.push(importProblem(code, xliff, message, where));
   const original = file.original ?? '';
   const locale = siteLocale(file.targetLanguage);
-  const exported = Object.values(record).filter((e) => recordKey(e.locale, original) in record && e === record[recordKey(e.locale, original)]);
+  // The languages this text was exported for.
+  const exported = Object.values(record).filter((e) => record[recordKey(e.locale, original)] === e);
   if (!locale || locale === defaultLocale || !isLocaleId(locale)) {
     const expected = exported.map((e) => e.locale).join(' or ');
     report('language-mismatch', `The target language is "${file.targetLanguage ?? ''}", ${locale === defaultLocale ? 'the source language' : 'not a language of this site'}${expected ? `; ${original} was exported for ${expected}` : ''}.`, { line: file.line });
@@ -238,15 +240,15 @@ function importFile(
   }
 
   // The language's file as the export found it.
-  const targetPath = isUi ? entry.target : join(options.contentRoot, entry.target);
-  const shownTarget = isUi ? entry.target : `${options.contentShown}/${entry.target}`;
+  const targetPath = join(isUi ? options.uiRoot : options.contentRoot, entry.target);
+  const shownTarget = isUi ? `${options.uiRoot}/${entry.target}` : `${options.contentShown}/${entry.target}`;
   const current = existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : undefined;
   if ((current === undefined ? null : fingerprint(current)) !== entry.translation) {
     report('translation-changed', `${shownTarget} ${current === undefined ? 'was deleted' : entry.translation === null ? 'was created' : 'was changed'} since the export; importing would overwrite that.`, { line: file.line });
   }
   if (problems.length) return undefined;
 
-  const built = isUi ? buildUi(original, source, units, targets, targetPath, locale) : buildContent(kind!, source, targets, entry, targetPath, shownTarget, options, report);
+  const built = isUi ? buildUi(original, source, units, targets, targetPath, shownTarget, locale) : buildContent(kind!, source, targets, entry, targetPath, shownTarget, options, report);
   if (!built) return undefined;
   const diff = createTwoFilesPatch(shownTarget, shownTarget, current ?? '', built.text, current === undefined ? '(new file)' : 'now', 'imported');
   return { xliff, locale, target: shownTarget, units: units.length, diff, written: false, built, key, entry };
@@ -325,7 +327,7 @@ function buildContent(
   return { target: shown, path, text };
 }
 
-function buildUi(original: string, source: string, units: readonly Unit[], targets: ReadonlyMap<string, Inline>, path: string, locale: LocaleId): Built {
+function buildUi(original: string, source: string, units: readonly Unit[], targets: ReadonlyMap<string, Inline>, path: string, shown: string, locale: LocaleId): Built {
   const namespace = original.replace(/^ui\/|\.json$/g, '');
   const sourceTree = JSON.parse(source) as unknown;
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -351,5 +353,5 @@ function buildUi(original: string, source: string, units: readonly Unit[], targe
     return out;
   };
   const tree = build(sourceTree, '');
-  return { target: path, path, text: `${JSON.stringify(tree, null, 2)}\n`, ui: { namespace, sourceTree, tree } };
+  return { target: shown, path, text: `${JSON.stringify(tree, null, 2)}\n`, ui: { namespace, sourceTree, tree } };
 }

@@ -18,7 +18,7 @@ export interface ExportEntry {
   source: string;
   /** Fingerprint of the language's file when exported; null when it did not exist. */
   translation: string | null;
-  /** Where the translation goes: content-relative (`articles/x/ja.mdx`) or `locales/ja/common.json`. */
+  /** Where the translation goes: relative to the content folder (`articles/x/ja.mdx`) or, for UI strings, to the UI strings folder (`ja/common.json`). */
   target: string;
   exported: string;
 }
