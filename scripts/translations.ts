@@ -86,7 +86,7 @@ function exportCommand(locale: string) {
   for (const f of result.files) console.log(`  ${relative('.', f.path).padEnd(width)}${f.text.padEnd(40)}${f.units} units, ${f.open} to translate`);
   const units = result.files.reduce((n, f) => n + f.units, 0);
   const open = result.files.reduce((n, f) => n + f.open, 0);
-  console.log(`${units} units, ${open} to translate; the others carry the current translation, marked final.`);
+  console.log(`${units} units, ${open} to translate${open < units ? '; the others carry the current translation, marked final' : ''}.`);
   console.log(`Send the files to the translator; when they come back: npm run translations -- --import ${out}`);
   console.log(`The export is recorded in ${config.content.shown}/.sources/exports.json (commit it with the content).`);
 }

@@ -1,6 +1,7 @@
 /**
- * Pseudo-translation: every target filled from its source with the words changed (upper case, the
- * language marked at the start) and every code kept, each unit marked translated. For trying the
+ * Pseudo-translation: every unit still to translate gets a target made from its source with the
+ * words changed (upper case, the language marked at the start) and every code kept, marked
+ * translated; units already carrying a translation (final) are left as they are, as a translator would. For trying the
  * round trip (export, "translate", import, build) before real translations arrive, and in tests.
  */
 import { DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
@@ -18,6 +19,7 @@ export function pseudoTranslate(xliff: string, mark: string): string {
   const two = root.getAttribute('version') !== '1.2';
   const fill = (container: Element, source: Element) => {
     const existing = Array.from(container.childNodes as unknown as ArrayLike<Node>).find((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'target');
+    if (existing?.textContent?.trim()) return false;
     const target = source.cloneNode(true) as Element;
     const renamed = doc.createElementNS(source.namespaceURI, source.prefix ? `${source.prefix}:target` : 'target');
     while (target.firstChild) renamed.appendChild(target.firstChild);
@@ -35,13 +37,13 @@ export function pseudoTranslate(xliff: string, mark: string): string {
     if (!two) renamed.setAttribute('state', 'translated');
     if (existing) container.replaceChild(renamed, existing);
     else container.insertBefore(renamed, source.nextSibling);
+    return true;
   };
   if (two) {
     for (const segment of elements(root, 'segment')) {
       const source = elements(segment, 'source')[0];
       if (!source) continue;
-      fill(segment, source);
-      segment.setAttribute('state', 'translated');
+      if (fill(segment, source)) segment.setAttribute('state', 'translated');
     }
   } else {
     for (const unit of elements(root, 'trans-unit')) {
