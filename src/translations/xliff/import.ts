@@ -19,7 +19,7 @@ import { recordUiTranslation } from '../records.ts';
 import { fingerprint } from '../status.ts';
 import { splitFrontmatter, textKindOf, translatedFrontmatter } from './fields.ts';
 import { readXliff, XliffFormatError, type ReadFile, type ReadUnit } from './format.ts';
-import { extractInline, inlineKey, inlineText, rebuildInline, type Code, type Inline } from './inline.ts';
+import { escapeAlt, extractInline, inlineKey, inlineText, rebuildInline, type Code, type Inline } from './inline.ts';
 import { importProblem, type ImportProblem } from './problems.ts';
 import { readExportRecord, recordKey, writeExportRecord, type ExportEntry } from './record.ts';
 import { allUnits, contentUnits, uiUnits, type Unit } from './units.ts';
@@ -270,10 +270,14 @@ function buildContent(
   const fields = new Map(units.fields.map((u) => [u.id, inlineText(targets.get(u.id)!)]));
   const alts = new Map(units.alts.map((u) => [u.id, inlineText(targets.get(u.id)!)]));
   const parts = splitFrontmatter(source)!;
+  const altUnits = new Map(units.alts.map((u) => [u.id, u]));
+  const unchanged = (unit: Unit): boolean =>
+    inlineKey(targets.get(unit.id)!) === inlineKey(unit.source) && [...unit.codes.values()].every((c) => !c.alt || !altUnits.has(c.alt.unit) || unchanged(altUnits.get(c.alt.unit)!));
   const assemble = (jsx: ReadonlySet<string>) => {
     const splices = [
-      ...units.blocks.map((u) => ({ start: u.start, end: u.end, text: rebuildInline(targets.get(u.id)!, u.codes, alts, jsx) })),
-      ...units.alts.flatMap((u) => (u.range ? [{ ...u.range, text: alts.get(u.id)!.replace(/\s*\n\s*/g, ' ').replace(/[\\[\]]/g, '\\$&') }] : [])),
+      // A unit given back as exported keeps its text as written (line breaks, escapes), alt texts included.
+      ...units.blocks.map((u) => ({ start: u.start, end: u.end, text: unchanged(u) ? source.slice(u.start, u.end) : rebuildInline(targets.get(u.id)!, u.codes, alts, jsx) })),
+      ...units.alts.flatMap((u) => (u.range ? [{ ...u.range, text: unchanged(u) ? source.slice(u.range.start, u.range.end) : escapeAlt(alts.get(u.id)!) }] : [])),
     ].sort((a, b) => a.start - b.start);
     let body = '';
     let at = parts.body;

@@ -69,7 +69,9 @@ export function contentUnits(kind: TextKind, file: string): ContentUnits {
   textBlocks(file).forEach((block, index) => {
     const { parts, codes, images } = extractInline(file, block.children, altUnit);
     const words = parts.some((p) => typeof p === 'string' && p.trim());
-    if (words) blocks.push({ id: `b${index + 1}`, kind: block.kind, source: parts, codes, note: `${blockNames[block.kind]}${under(block.heading)}`, start: block.start, end: block.end, block });
+    // A heading's `heading` is the one before it: the section it follows, not one it sits under.
+    const note = block.kind === 'heading' ? `Heading${block.heading ? `, after the section “${block.heading}”` : ' at the start of the text'}` : `${blockNames[block.kind]}${under(block.heading)}`;
+    if (words) blocks.push({ id: `b${index + 1}`, kind: block.kind, source: parts, codes, note, start: block.start, end: block.end, block });
     for (const { code } of images) {
       const alt = code.alt!;
       const node = images.find((i) => i.code === code)!.node;
