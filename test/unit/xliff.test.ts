@@ -17,7 +17,7 @@ import { translatableFields } from '../../src/translations/xliff/fields.ts';
 import { exportTranslations, type ExportResult } from '../../src/translations/xliff/export.ts';
 import { namespaces, readXliff, type XliffVersion } from '../../src/translations/xliff/format.ts';
 import { importTranslations } from '../../src/translations/xliff/import.ts';
-import { inlineText, rebuildInline } from '../../src/translations/xliff/inline.ts';
+import { escapeInner, inlineText, rebuildInline } from '../../src/translations/xliff/inline.ts';
 import { formatImportProblem } from '../../src/translations/xliff/problems.ts';
 import { pseudoTranslate } from '../../src/translations/xliff/pseudo.ts';
 import { allUnits, contentUnits, uiUnits } from '../../src/translations/xliff/units.ts';
@@ -64,7 +64,7 @@ const rewrite = (path: string, change: (text: string) => string) => writeFileSyn
 describe('units of a text', () => {
   it('gives each block, translatable field and alt text a unit, with inline markup as paired and standalone codes', () => {
     const units = allUnits(contentUnits('article', source));
-    expect(units.map((u) => u.id)).toEqual(['title', 'summary', 'cover.alt', 'b1', 'b2', 'b3', 'b5', 'b6', 'b7', 'b8', 'b9', 'b10', 'b11', 'b12', 'alt-1']);
+    expect(units.map((u) => u.id)).toEqual(['title', 'summary', 'cover.alt', 'b1', 'b2', 'b3', 'b5', 'b6', 'b7', 'b8', 'b9', 'b10', 'b11', 'b12', 'title-1', 'alt-1']);
     const b1 = units.find((u) => u.id === 'b1')!;
     expect(b1.source).toEqual(['Vùng chè ', { open: '1' }, 'Tân Cương', { close: '1' }, ' nằm ở phía tây ', { open: '2' }, 'thành phố Thái Nguyên', { close: '2' }, ', cách ', { open: '3' }, 'hồ Núi Cốc', { close: '3' }, ' không xa.']);
     expect([...b1.codes.values()].map((c) => [c.kind, c.paired])).toEqual([['bold', true], ['italic', true], ['link', true]]);
@@ -77,7 +77,24 @@ describe('units of a text', () => {
     expect(b6.source).toEqual(['Tên tệp của bài này là ', { code: '1' }, '.', { code: '2' }, 'Dòng sau ngắt dòng.']);
     expect([...b6.codes.values()].map((c) => [c.kind, c.paired, c.open])).toEqual([['code', false, '`vi.mdx`'], ['break', false, '<br />']]);
     expect(units.find((u) => u.id === 'b3')!.note).toBe('Paragraph under the heading “Chè trong đời sống”');
-    expect(units.find((u) => u.id === 'alt-1')).toMatchObject({ kind: 'alt', source: ['Đồi chè buổi sáng ở Tân Cương'] });
+    expect(units.find((u) => u.id === 'alt-1')).toMatchObject({ kind: 'alt', source: ['Đồi chè buổi sáng ở Tân Cương'], note: 'Image description (alt text) under the heading “Chè trong đời sống”' });
+    // A component's title is words too: a unit of its own, put back into the component's markup.
+    expect(units.find((u) => u.id === 'title-1')).toMatchObject({ kind: 'attribute', source: ['Hiệp hội các quốc gia Đông Nam Á'], note: 'The "title" of the component <abbr> under the heading “Chè trong đời sống”' });
+    expect(b3.codes.get('1')!.inner.map((i) => i.unit)).toEqual(['title-1']);
+  });
+
+  it('gives the captions of components on lines of their own units, written back in place', () => {
+    const mdx = `---\ntitle: "T"\nsummary: "S"\ntopic: tea\ndate: 2026-09-10\n---\n\n## Ảnh\n\n<Figure src="./a.jpg" alt='Đồi "chè"' caption="Chè &amp; đồi" width={3} />\n\nĐoạn có <Note label="Chú ý">chữ</Note>.\n`;
+    const units = contentUnits('article', mdx);
+    expect(units.inner.map((u) => [u.id, u.source, u.inBlockUnit, mdx.slice(u.inner.start, u.inner.end)])).toEqual([
+      ['alt-1', ['Đồi "chè"'], false, 'Đồi "chè"'],
+      ['caption-1', ['Chè & đồi'], false, 'Chè &amp; đồi'],
+      ['label-1', ['Chú ý'], true, 'Chú ý'],
+    ]);
+    expect(units.inner[1]!.note).toBe('The "caption" of the component <Figure> under the heading “Ảnh”');
+    const block = units.blocks.find((b) => b.source.length > 1)!;
+    expect(rebuildInline(block.source, block.codes, new Map([['label-1', 'Lưu "ý" & xem']]))).toBe('Đoạn có <Note label="Lưu &quot;ý&quot; &amp; xem">chữ</Note>.');
+    expect(escapeInner(units.inner[0]!.inner, "It's")).toBe('It&apos;s');
   });
 
   it('takes translatable fields from the schema: words, never facts, dates, topics or paths', () => {
@@ -133,7 +150,7 @@ describe('XLIFF files', () => {
     const b3 = units.find((u) => u.getAttribute('id') === 'b3')!;
     expect(all(b3, 'g').map((g) => [g.getAttribute('id'), g.getAttribute('ctype')])).toEqual([['1', 'x-component'], ['2', 'bold'], ['3', 'link']]);
     // No URL, component or attribute reaches the translator.
-    expect(readFileSync(p.xliff(result, 'article tea-markup'), 'utf8')).not.toMatch(/https:|abbr|title="Hiệp/);
+    expect(readFileSync(p.xliff(result, 'article tea-markup'), 'utf8')).not.toMatch(/https:|<abbr|title="Hiệp/);
   });
 
   it('2.1: version, namespace, srcLang/trgLang, file id and original, unique unit ids, pc/ph ids', () => {
@@ -193,11 +210,14 @@ describe('round trips', () => {
     for (const [i, unit] of after.entries()) {
       const codes = (u: typeof unit) => u.source.filter((part) => typeof part !== 'string');
       expect(codes(unit)).toEqual(codes(before[i]!));
-      expect([...unit.codes.values()].map((c) => [c.kind, c.open, c.close])).toEqual([...before[i]!.codes.values()].map((c) => [c.kind, c.open, c.close]));
+      // The markup as it was, apart from the words inside it (a component's title).
+      const markup = (u: typeof unit, file: string) => [...u.codes.values()].map((c) => [c.kind, c.inner.reduceRight((open, t) => open.slice(0, t.start - c.start) + open.slice(t.end - c.start), c.open), c.close, c.inner.map((t) => file.slice(t.start, t.end))]);
+      expect(markup(unit, translation).map(([kind, open, close]) => [kind, open, close])).toEqual(markup(before[i]!, source).map(([kind, open, close]) => [kind, open, close]));
       expect(inlineText(unit.source)).toBe(`[ja] ${inlineText(before[i]!.source).toLocaleUpperCase('vi')}`);
     }
     expect(translation).toContain('title: "[ja] CHÈ THÁI NGUYÊN QUA TỪNG TRANG"');
     expect(translation).toContain('![\\[ja\\] ĐỒI CHÈ BUỔI SÁNG Ở TÂN CƯƠNG](./tea-hills.jpg)');
+    expect(translation).toContain('<abbr title="[ja] HIỆP HỘI CÁC QUỐC GIA ĐÔNG NAM Á">ASEAN</abbr>');
     expect(translation).toContain('topic: tea\ndate: 2026-09-10\ncover:\n  src: ./cover.jpg\n');
   });
 
@@ -269,7 +289,7 @@ describe('an outdated text', () => {
     rmSync(p.out, { recursive: true });
     const again = p.export();
     const file = p.xliff(again, 'article tea-markup');
-    expect(again.files.find((f) => f.text === 'article tea-markup')).toMatchObject({ units: 15, open: 1 });
+    expect(again.files.find((f) => f.text === 'article tea-markup')).toMatchObject({ units: 16, open: 1 });
     const read = readXliff(readFileSync(file, 'utf8')).files[0]!;
     const open = read.units.filter((u) => !u.target);
     expect(open.map((u) => u.id)).toEqual(['b1']);

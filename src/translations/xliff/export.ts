@@ -105,11 +105,10 @@ function contentPrefill(kind: TextKind, units: ReturnType<typeof contentUnits>, 
     if (!row.translation) continue;
     const unit = blockAt.get(start);
     const sameSince = translatedFrom !== undefined && row.change === 'same';
-    let n = 0;
-    const extracted = extractInline(translation, row.translation.children, () => `t-${(n += 1)}`);
-    // The images of an unchanged block keep their translated alt text, in order.
-    const alts = units.alts.filter((a) => a.blockStart === start);
-    if (sameSince && alts.length === extracted.images.length) alts.forEach((a, i) => extracted.images[i]!.node.alt && targets.set(a.id, [extracted.images[i]!.node.alt!]));
+    const extracted = extractInline(translation, row.translation.children);
+    // The alt texts and captions of an unchanged block keep their translation, in order.
+    const inner = units.inner.filter((u) => u.blockStart === start);
+    if (sameSince && inner.length === extracted.inner.length && inner.every((u, i) => u.inner.name === extracted.inner[i]!.name)) inner.forEach((u, i) => targets.set(u.id, [extracted.inner[i]!.text]));
     if (!unit) continue;
     const remapped = sameSince ? remapCodes(unit, extracted.parts, extracted.codes) : undefined;
     if (remapped) targets.set(unit.id, remapped);

@@ -67,7 +67,8 @@ export function writeXliff(file: WriteFile, version: XliffVersion): string {
       else {
         const code = codes.get(part.code)!;
         const kind = type21[code.kind];
-        const shown = code.alt ? `[image: ${code.alt.text}]` : code.open;
+        const alt = code.inner.find((i) => i.kind === 'alt');
+        const shown = code.kind === 'image' ? `[image${alt ? `: ${alt.text}` : ''}]` : code.open;
         const attrs = version === '1.2' ? { id: code.id, ctype: ctype12[code.kind], 'equiv-text': shown } : { id: code.id, type: kind.type, subType: kind.subType, disp: shown };
         el(top, version === '1.2' ? 'x' : 'ph', attrs, -1);
       }

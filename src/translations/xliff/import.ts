@@ -19,7 +19,7 @@ import { recordUiTranslation } from '../records.ts';
 import { fingerprint } from '../status.ts';
 import { splitFrontmatter, textKindOf, translatedFrontmatter } from './fields.ts';
 import { readXliff, XliffFormatError, type ReadFile, type ReadUnit } from './format.ts';
-import { escapeAlt, extractInline, inlineKey, inlineText, rebuildInline, type Code, type Inline } from './inline.ts';
+import { escapeInner, extractInline, inlineKey, inlineText, rebuildInline, type Code, type Inline } from './inline.ts';
 import { importProblem, type ImportProblem } from './problems.ts';
 import { readExportRecord, recordKey, writeExportRecord, type ExportEntry } from './record.ts';
 import { allUnits, contentUnits, uiUnits, type Unit } from './units.ts';
@@ -268,16 +268,17 @@ function buildContent(
 ): Built | undefined {
   const units = contentUnits(kind, source);
   const fields = new Map(units.fields.map((u) => [u.id, inlineText(targets.get(u.id)!)]));
-  const alts = new Map(units.alts.map((u) => [u.id, inlineText(targets.get(u.id)!)]));
+  const texts = new Map(units.inner.map((u) => [u.id, inlineText(targets.get(u.id)!)]));
   const parts = splitFrontmatter(source)!;
-  const altUnits = new Map(units.alts.map((u) => [u.id, u]));
+  const innerUnits = new Map(units.inner.map((u) => [u.id, u]));
   const unchanged = (unit: Unit): boolean =>
-    inlineKey(targets.get(unit.id)!) === inlineKey(unit.source) && [...unit.codes.values()].every((c) => !c.alt || !altUnits.has(c.alt.unit) || unchanged(altUnits.get(c.alt.unit)!));
+    inlineKey(targets.get(unit.id)!) === inlineKey(unit.source) && [...unit.codes.values()].every((c) => c.inner.every((i) => !innerUnits.has(i.unit) || unchanged(innerUnits.get(i.unit)!)));
   const assemble = (jsx: ReadonlySet<string>) => {
     const splices = [
       // A unit given back as exported keeps its text as written (line breaks, escapes), alt texts included.
-      ...units.blocks.map((u) => ({ start: u.start, end: u.end, text: unchanged(u) ? source.slice(u.start, u.end) : rebuildInline(targets.get(u.id)!, u.codes, alts, jsx) })),
-      ...units.alts.flatMap((u) => (u.range ? [{ ...u.range, text: unchanged(u) ? source.slice(u.range.start, u.range.end) : escapeAlt(alts.get(u.id)!) }] : [])),
+      ...units.blocks.map((u) => ({ start: u.start, end: u.end, text: unchanged(u) ? source.slice(u.start, u.end) : rebuildInline(targets.get(u.id)!, u.codes, texts, jsx) })),
+      // Alt texts and captions outside block units are written in place.
+      ...units.inner.filter((u) => !u.inBlockUnit).map((u) => ({ start: u.inner.start, end: u.inner.end, text: unchanged(u) ? source.slice(u.inner.start, u.inner.end) : escapeInner(u.inner, texts.get(u.id)!) })),
     ].sort((a, b) => a.start - b.start);
     let body = '';
     let at = parts.body;
@@ -300,7 +301,7 @@ function buildContent(
     if (blocks.length !== sourceBlocks.length) return undefined;
     return units.blocks.filter((u) => {
       const block = blocks[Number(u.id.slice(1)) - 1]!;
-      const extracted = extractInline(text, block.children, () => '');
+      const extracted = extractInline(text, block.children);
       const target = targets.get(u.id)!;
       return structure(extracted.parts, extracted.codes) !== structure(target, u.codes);
     }).map((u) => u.id);

@@ -1,20 +1,21 @@
 /**
  * The units a text is handed to a translator in, and where each goes back. A content text (MDX)
  * gives one unit per translatable frontmatter field (from the schema), one per text block
- * (heading, paragraph, list item, table cell) and one per image's alt text; a UI namespace gives
+ * (heading, paragraph, list item, table cell), one per image's alt text and one per component
+ * caption (`alt`, `caption`, `title`, `label` attributes); a UI namespace gives
  * one per string (per plural form of the target language). The same function makes them at export
  * and, from the kept source, at import: that is the export's record.
  */
-import type { Image } from 'mdast';
-import { textBlocks, type TextBlock } from '../blocks.ts';
+import type { Nodes } from 'mdast';
+import { parseMdx, textBlocks, type TextBlock } from '../blocks.ts';
 import { flattenStrings } from '../status.ts';
 import { translatableFields, type FieldText, type TextKind } from './fields.ts';
-import { extractInline, type Code, type Inline } from './inline.ts';
+import { attributeTexts, extractInline, type Code, type Inline, type InnerText } from './inline.ts';
 
-export type UnitKind = 'field' | TextBlock['kind'] | 'alt' | 'string';
+export type UnitKind = 'field' | TextBlock['kind'] | 'alt' | 'attribute' | 'string';
 
 export interface Unit {
-  /** Stable within the text: `title`, `cover.alt`, `b4` (the 4th block), `alt-1`, `nav.home`. */
+  /** Stable within the text: `title`, `cover.alt`, `b4` (the 4th block), `alt-1`, `caption-1`, `nav.home`. */
   id: string;
   kind: UnitKind;
   source: Inline;
@@ -30,18 +31,19 @@ export interface BlockUnit extends Unit {
   block: TextBlock;
 }
 
-/** An alt-text unit: where the alt text sits, if its image is not inside a block unit. */
-export interface AltUnit extends Unit {
-  /** Set when the image stands alone (its block has no words and is not a unit). */
-  range?: { start: number; end: number };
-  /** Where the block holding the image starts. */
-  blockStart: number;
+/** An alt text or a component's caption: written back with its block when that is a unit, else in place. */
+export interface InnerUnit extends Unit {
+  inner: InnerText;
+  /** Inside a block unit (and written back with it). */
+  inBlockUnit: boolean;
+  /** The start of the block holding it, if any. */
+  blockStart: number | undefined;
 }
 
 export interface ContentUnits {
   fields: Array<Unit & { field: FieldText }>;
   blocks: BlockUnit[];
-  alts: AltUnit[];
+  inner: InnerUnit[];
 }
 
 const blockNames: Record<TextBlock['kind'], string> = { heading: 'Heading', paragraph: 'Paragraph', 'list-item': 'List item', 'table-cell': 'Table cell' };
@@ -59,34 +61,41 @@ const under = (heading: string | undefined) => (heading ? ` under the heading �
 export function contentUnits(kind: TextKind, file: string): ContentUnits {
   const fields = translatableFields(kind, file).map((field) => ({ id: field.id, kind: 'field' as const, source: [field.value], codes: new Map<string, Code>(), note: fieldNote(field), field }));
   const blocks: BlockUnit[] = [];
-  const alts: AltUnit[] = [];
-  const altIds = new Map<Image, string>();
-  const altUnit = (image: Image) => {
-    let id = altIds.get(image);
-    if (!id) altIds.set(image, (id = `alt-${altIds.size + 1}`));
-    return id;
-  };
-  textBlocks(file).forEach((block, index) => {
-    const { parts, codes, images } = extractInline(file, block.children, altUnit);
+  const inner: Array<{ text: InnerText; heading: string | undefined; inBlockUnit: boolean; blockStart: number | undefined }> = [];
+  const all = textBlocks(file);
+  all.forEach((block, index) => {
+    const { parts, codes, inner: texts } = extractInline(file, block.children);
     const words = parts.some((p) => typeof p === 'string' && p.trim());
     // A heading's `heading` is the one before it: the section it follows, not one it sits under.
     const note = block.kind === 'heading' ? `Heading${block.heading ? `, after the section “${block.heading}”` : ' at the start of the text'}` : `${blockNames[block.kind]}${under(block.heading)}`;
     if (words) blocks.push({ id: `b${index + 1}`, kind: block.kind, source: parts, codes, note, start: block.start, end: block.end, block });
-    for (const { code } of images) {
-      const alt = code.alt!;
-      const node = images.find((i) => i.code === code)!.node;
-      const start = node.position!.start.offset! + alt.before.length;
-      const unit: AltUnit = { id: alt.unit, kind: 'alt', blockStart: block.start, source: [alt.text], codes: new Map(), note: `Image description (alt text)${under(block.heading)}; the image file: ${/^\]\(([^)\s]+)/.exec(alt.after)?.[1] ?? ''}` };
-      // An image in a block of words is written back with its block; one standing alone, in place.
-      if (!words) unit.range = { start, end: start + code.open.length - alt.before.length - alt.after.length };
-      if (alt.text.trim()) alts.push(unit);
-    }
+    for (const text of texts) inner.push({ text, heading: block.kind === 'heading' ? block.plain : block.heading, inBlockUnit: words, blockStart: block.start });
   });
-  return { fields, blocks, alts };
+  // Components on lines of their own (a figure) carry captions outside any block.
+  const flow = (node: Nodes) => {
+    if (node.type === 'mdxJsxFlowElement') {
+      const heading = all.filter((b) => b.start < node.position!.start.offset!).at(-1);
+      for (const text of attributeTexts(file, node)) inner.push({ text, heading: heading?.kind === 'heading' ? heading.plain : heading?.heading, inBlockUnit: false, blockStart: undefined });
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) flow(child);
+  };
+  flow(parseMdx(file));
+  // Ids in reading order, counted per name: alt-1, alt-2, caption-1.
+  const counts = new Map<string, number>();
+  const innerUnits = inner
+    .sort((a, b) => a.text.start - b.text.start)
+    .map(({ text, heading, inBlockUnit, blockStart }): InnerUnit => {
+      const n = (counts.get(text.name) ?? 0) + 1;
+      counts.set(text.name, n);
+      text.unit = `${text.name}-${n}`;
+      const what = text.kind === 'alt' ? 'Image description (alt text)' : `The "${text.name}" of the component <${text.element}>`;
+      return { id: text.unit, kind: text.kind, source: [text.text], codes: new Map(), note: `${what}${under(heading)}`, inner: text, inBlockUnit, blockStart };
+    });
+  return { fields, blocks, inner: innerUnits };
 }
 
 export function allUnits(units: ContentUnits): Unit[] {
-  return [...units.fields, ...units.blocks, ...units.alts];
+  return [...units.fields, ...units.blocks, ...units.inner];
 }
 
 // i18next: `{{name}}` interpolations and `$t(key)` nestings are code, kept as they are.
@@ -100,7 +109,7 @@ export function uiInline(text: string): { source: Inline; codes: Map<string, Cod
   for (const match of text.matchAll(interpolation)) {
     if (match.index > at) source.push(text.slice(at, match.index));
     const id = String(codes.size + 1);
-    codes.set(id, { id, kind: 'expression', paired: false, open: match[0], close: '' });
+    codes.set(id, { id, kind: 'expression', paired: false, open: match[0], close: '', start: match.index, inner: [] });
     source.push({ code: id });
     at = match.index + match[0].length;
   }
