@@ -307,6 +307,27 @@ describe('an outdated text', () => {
   });
 });
 
+describe('an outdated text with a figure', () => {
+  it('carries the caption of a component on its own line while it is unchanged, and opens it when it changed', () => {
+    const p = project();
+    const vi = join(p.contentRoot, 'articles/tea-note/vi.mdx');
+    rewrite(vi, (t) => `${t}\n<figure title="Đồi chè Tân Cương">\n  Ảnh.\n</figure>\n`);
+    const first = p.export();
+    const path = p.xliff(first, 'article tea-note');
+    rewrite(path, (x) => pseudoTranslate(x, '[ja]'));
+    expect(p.import([path]).problems).toEqual([]);
+    expect(p.read('articles/tea-note/ja.mdx')).toContain('<figure title="[ja] ĐỒI CHÈ TÂN CƯƠNG">');
+    rewrite(vi, (t) => t.replace('chừng tám mươi độ', 'chừng tám mươi lăm độ'));
+    rmSync(p.out, { recursive: true });
+    let read = readXliff(readFileSync(p.xliff(p.export(), 'article tea-note'), 'utf8')).files[0]!;
+    expect(read.units.find((u) => u.id === 'title-1')).toMatchObject({ target: ['[ja] ĐỒI CHÈ TÂN CƯƠNG'], states: ['final'] });
+    rewrite(vi, (t) => t.replace('Đồi chè Tân Cương', 'Đồi chè La Bằng'));
+    rmSync(p.out, { recursive: true });
+    read = readXliff(readFileSync(p.xliff(p.export(), 'article tea-note'), 'utf8')).files[0]!;
+    expect(read.units.find((u) => u.id === 'title-1')).toMatchObject({ target: undefined });
+  });
+});
+
 describe('UI strings', () => {
   it('exports a namespace with a missing string, the others final, and imports it with its interpolations and records', () => {
     const p = project();

@@ -114,6 +114,18 @@ function contentPrefill(kind: TextKind, units: ReturnType<typeof contentUnits>, 
     if (remapped) targets.set(unit.id, remapped);
     else previous.set(unit.id, row.translation.plain);
   }
+  // Captions of components on lines of their own, in order: carried when unchanged since.
+  const flow = (file: string) => contentUnits(kind, file).inner.filter((u) => u.blockStart === undefined);
+  const now = units.inner.filter((u) => u.blockStart === undefined);
+  const then = translatedFrom ? flow(translatedFrom) : [];
+  const theirs = flow(translation);
+  if (theirs.length === now.length && theirs.every((t, i) => t.inner.name === now[i]!.inner.name)) {
+    now.forEach((u, i) => {
+      const same = then.length === now.length && then[i]!.inner.name === u.inner.name && then[i]!.inner.text === u.inner.text;
+      if (same) targets.set(u.id, [theirs[i]!.inner.text]);
+      else previous.set(u.id, theirs[i]!.inner.text);
+    });
+  }
   return { targets, previous };
 }
 
