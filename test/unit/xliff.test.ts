@@ -397,6 +397,13 @@ describe('import checks: nothing written unless the whole file passes', () => {
     expect(messages[0]).toMatch(/\n {2}Hint: .+$/);
   });
 
+  it('a damaged export record stops with its file named', () => {
+    const p = project();
+    p.export();
+    writeFileSync(join(p.contentRoot, '.sources/exports.json'), '{ "ja:articles');
+    expect(() => p.import([p.out])).toThrow(/\.sources\/exports\.json is not valid JSON/);
+  });
+
   it('the exported source no longer kept', () => {
     const p = project();
     const result = p.export();

@@ -28,9 +28,19 @@ export type ExportRecord = Record<string, ExportEntry>;
 export const recordKey = (locale: string, original: string) => `${locale}:${original}`;
 const recordPath = (contentRoot: string) => join(contentRoot, contentSourcesFolder, exportRecordFile);
 
+/** The record cannot be read: an edit by hand or a merge gone wrong. */
+export class ExportRecordError extends Error {
+  readonly hint = 'Restore the file from git (git checkout -- content/.sources/exports.json), or resolve the merge so it is valid JSON again.';
+}
+
 export function readExportRecord(contentRoot: string): ExportRecord {
   const path = recordPath(contentRoot);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ExportRecord) : {};
+  if (!existsSync(path)) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ExportRecord;
+  } catch (error) {
+    throw new ExportRecordError(`${path} is not valid JSON (${(error as Error).message}).`);
+  }
 }
 
 export function writeExportRecord(contentRoot: string, record: ExportRecord): void {
