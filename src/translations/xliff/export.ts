@@ -197,7 +197,7 @@ export function exportTranslations(options: ExportOptions): ExportResult {
     const units = uiUnits(JSON.parse(source), getLocale(locale).intl);
     emit(`ui-${namespace}`, `ui ${namespace}`, `ui/${namespace}.json`, `${locale}/${namespace}.json`, writeUnits(units, uiPrefill(units, source, translation, records[locale]?.[namespace] ?? {})), source, translation);
   }
-  writeExportRecord(contentRoot, record);
+  if (files.length) writeExportRecord(contentRoot, record);
   return { id, files, problems };
 }
 
