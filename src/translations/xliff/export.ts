@@ -155,10 +155,10 @@ export function exportTranslations(options: ExportOptions): ExportResult {
   const files: ExportedFile[] = [];
   const sourceLanguage = getLocale(defaultLocale).tag;
   const targetLanguage = getLocale(locale).tag;
-  mkdirSync(out, { recursive: true });
   const relative = (shown: string) => shown.slice(contentShown.length + 1);
   const emit = (name: string, text: string, original: string, target: string, units: WriteUnit[], source: string, translation: string | undefined) => {
     const path = join(out, `${name}.xlf`);
+    mkdirSync(out, { recursive: true });
     writeAtomically(path, writeXliff({ original, sourceLanguage, targetLanguage, exportId: id, units }, version));
     record[recordKey(locale, original)] = { id, locale, source: fingerprint(source), translation: translation === undefined ? null : fingerprint(translation), target, exported: now.toISOString() };
     files.push({ path, text, original, units: units.length, open: units.filter((u) => !u.target).length });
