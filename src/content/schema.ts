@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { figureUnits } from '../i18n/format.ts';
 import { localeIds } from '../i18n/locales.ts';
+import { translatable } from './translatable.ts';
 
 export const topics = ['investment', 'tea', 'tourism', 'culture', 'foreign-affairs'] as const;
 export type Topic = (typeof topics)[number];
@@ -29,14 +30,17 @@ const translatedFrom = z.string().regex(/^[0-9a-f]{12}$/).optional();
 // YAML reads `2026-10-05` as a date (Astro) or a string (the content check); accept both.
 const isoDate = z.coerce.date();
 
+// `translatable(…)` marks what a translator translates (./translatable.ts; the XLIFF hand-off).
+const text = () => translatable(z.string().trim().min(1));
+
 const articleFields = z.strictObject({
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
+  title: text(),
+  summary: text(),
   topic: z.enum(topics),
   date: isoDate,
   translatedFrom,
 });
-const coverAlt = z.string().trim().min(1);
+const coverAlt = text();
 
 /**
  * An article in one language: `content/articles/<slug>/<locale>.mdx`.
@@ -61,7 +65,7 @@ export const bulletinSchema = z.strictObject({
 
 /** The editor's foreword of one edition of a bulletin: `content/bulletins/<yyyy-mm>/<locale>.mdx`. */
 export const forewordSchema = z.strictObject({
-  title: z.string().trim().min(1),
+  title: text(),
   translatedFrom,
 });
 
@@ -78,9 +82,9 @@ export const districts = [
 ] as const;
 
 const projectText = {
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
-  incentives: z.array(z.string().trim().min(1)).min(1),
+  title: text(),
+  summary: text(),
+  incentives: z.array(text()).min(1),
 };
 
 /**
@@ -104,7 +108,7 @@ export const projectSourceSchema = z.strictObject({
 /** A translation of a project: only its words. */
 export const projectTranslationSchema = z.strictObject({
   ...projectText,
-  contact: z.strictObject({ office: z.string().trim().min(1) }),
+  contact: z.strictObject({ office: text() }),
   translatedFrom,
 });
 
@@ -134,10 +138,10 @@ export const bookletSchema = z.strictObject({
 
 /** One language of a booklet or edition: `content/<booklets|editions>/<slug>/<locale>.mdx`; the body is the introduction. */
 export const publicationTextSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  subtitle: z.string().trim().min(1),
+  title: text(),
+  subtitle: text(),
   /** Labels of the key figures, by figure id. */
-  figures: z.record(z.string(), z.string().trim().min(1)).optional(),
+  figures: z.record(z.string(), text()).optional(),
   translatedFrom,
 });
 

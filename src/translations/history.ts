@@ -4,7 +4,8 @@
  * Vietnamese source it was made from under its fingerprint:
  * - content texts: `content/.sources/<fingerprint>.txt`, one file each (readable, diffable);
  * - UI strings: `locales/.sources.json`, fingerprint → Vietnamese string.
- * Sources no translation points at any more are pruned when a translation is recorded. The content
+ * Sources no translation (and no pending XLIFF export) points at any more are pruned when a
+ * translation is recorded. The content
  * reader skips dot folders, so none of this is ever taken for content.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { fingerprint } from './status.ts';
 
 export const contentSourcesFolder = '.sources';
 export const uiSourcesFile = '.sources.json';
+/** Texts handed to translators and not yet taken back (src/translations/xliff/record.ts): their sources are kept too. */
+export const exportRecordFile = 'exports.json';
 
 const normalised = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trimEnd();
 
@@ -59,6 +62,8 @@ export function fingerprintsInUse(contentRoot: string): Set<string> {
     const match = /^translatedFrom:\s*["']?([0-9a-f]{12})/m.exec(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
     if (match?.[1]) inUse.add(match[1]);
   }
+  const exports = join(contentRoot, contentSourcesFolder, exportRecordFile);
+  if (existsSync(exports)) for (const entry of Object.values(JSON.parse(readFileSync(exports, 'utf8')) as Record<string, { source: string }>)) inUse.add(entry.source);
   return inUse;
 }
 

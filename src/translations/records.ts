@@ -97,6 +97,14 @@ function recordUiFile(locale: LocaleId, path: string, root: string): string {
   }
   const source = JSON.parse(readFileSync(join(root, defaultLocale, `${namespace}.json`), 'utf8'));
   const translated = JSON.parse(readFileSync(path, 'utf8'));
+  return recordUiTranslation(locale, namespace, source, translated, root);
+}
+
+/**
+ * Records the UI strings `translated` of a namespace as translated from `source` (the Vietnamese
+ * strings they were made from, which an XLIFF import gives as exported) and keeps those strings.
+ */
+export function recordUiTranslation(locale: LocaleId, namespace: string, source: unknown, translated: unknown, root: string): string {
   const records = readRecords(root, locale);
   records[namespace] = uiRecordFor(source, translated);
   writeAtomically(join(root, locale, uiRecordFile), `${JSON.stringify(records, null, 2)}\n`);
