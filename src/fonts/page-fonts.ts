@@ -242,13 +242,14 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
 /**
  * What a web page in `locale` may draw, and with which families: its text in the fonts of its
  * language and the languages it falls back to, and each other language's name (the language
- * switcher) in that language's own fonts.
+ * switcher, its own included) in that language's own fonts.
  */
 export function webPageFontUses(locale: LocaleId, pageText: string, uiText: string): FontUse[] {
   const own = pageFonts(locale).flatMap((font) => [
     { font, text: pageText },
     { font, text: uiText, shared: true },
   ]);
-  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
+  // Its own name too: the switcher shows it on pages whose text is all another language's (fallbacks, 404).
+  const names = localeIds.flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
   return [...own, ...names];
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentIndex, Translation } from '../content/check.ts';
 import { defaultLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { isRecorded } from '../i18n/ui-records.ts';
 
 export type TranslationState = 'up-to-date' | 'outdated' | 'missing';
 export const itemKinds = ['article', 'project', 'foreword', 'booklet', 'edition', 'ui'] as const;
@@ -91,7 +92,8 @@ export function uiStatus(strings: UiStrings, records: UiRecords, root = 'locales
       const translated = groupPlurals(flattenStrings((strings[locale] ?? {})[namespace]));
       const recorded = records[locale]?.[namespace] ?? {};
       for (const [key, text] of sourceStrings) {
-        const state: TranslationState = !translated.has(key) ? 'missing' : recorded[key] === fingerprint(text) ? 'up-to-date' : 'outdated';
+        // A string seeded from English and never recorded is not translated yet (src/i18n/ui-records.ts).
+        const state: TranslationState = !translated.has(key) || !isRecorded(records[locale], namespace, key) ? 'missing' : recorded[key] === fingerprint(text) ? 'up-to-date' : 'outdated';
         rows.push({ kind: 'ui', id: `${namespace}:${key}`, locale, state, file: `${root}/${locale}/${namespace}.json`, source: `${root}/${defaultLocale}/${namespace}.json` });
       }
     }
