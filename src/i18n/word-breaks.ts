@@ -10,6 +10,9 @@
 const spacelessRun = /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\u200c\u200d]+/gu;
 const spacelessChar = /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
+/** A tag, quoted attribute values and all (a `>` inside one does not end it). */
+export const tagPattern = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)/;
+
 /** Whether a text has any letter of these scripts. */
 export function hasSpacelessText(text: string): boolean {
   return spacelessChar.test(text);
@@ -52,7 +55,7 @@ const wholeWord = (word: string) => (word.length > 1 ? `<span class="word">${wor
 /**
  * HTML whose spaceless text breaks only between words: each word in `<span class="word">` (which
  * CSS keeps from wrapping) and a `<wbr>` between words. Text inside `<script>`, `<style>`,
- * `<title>` and `<textarea>`, attribute values and the document head stay as they are.
+ * `<title>`, `<textarea>` and `<svg>`, attribute values and the document head stay as they are.
  */
 export function markWordBreaks(html: string): string {
   if (!hasSpacelessText(html)) return html;
@@ -60,12 +63,12 @@ export function markWordBreaks(html: string): string {
   if (bodyStart < 0) return html;
   const head = html.slice(0, bodyStart);
   let raw: string | undefined;
-  const parts = html.slice(bodyStart).split(/(<[^>]*>)/);
+  const parts = html.slice(bodyStart).split(tagPattern);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (i % 2 === 1) {
-      const tag = /^<(\/?)(script|style|title|textarea)\b/i.exec(part);
-      if (tag) raw = tag[1] ? undefined : tag[2]!.toLowerCase();
+      const tag = /^<(\/?)(script|style|title|textarea|svg)\b/i.exec(part);
+      if (tag && (raw === undefined || raw === tag[2]!.toLowerCase())) raw = tag[1] ? undefined : tag[2]!.toLowerCase();
       continue;
     }
     if (raw || !hasSpacelessText(part)) continue;

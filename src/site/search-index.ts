@@ -19,7 +19,7 @@ import * as pagefind from 'pagefind';
 import { getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { searchIndexKey, SearchIndexCache } from './search-cache.ts';
 import { indexWordSeparator } from './search-text.ts';
-import { separateWords } from '../i18n/word-breaks.ts';
+import { separateWords, tagPattern } from '../i18n/word-breaks.ts';
 
 /**
  * A page's HTML with the words of its Thai, Lao and Khmer text apart. The separator ends in a
@@ -28,8 +28,9 @@ import { separateWords } from '../i18n/word-breaks.ts';
  */
 export function spacedForIndex(html: string): string {
   return html
-    .split(/(<[^>]*>)/)
-    .map((part, i) => (i % 2 === 1 ? part : separateWords(part, indexWordSeparator)))
+    .split(tagPattern)
+    // Words the pages mark (src/middleware.ts) end at their <wbr>; other runs are split here.
+    .map((part, i) => (i % 2 === 0 ? separateWords(part, indexWordSeparator) : /^<wbr\b/i.test(part) ? indexWordSeparator : part))
     .join('');
 }
 

@@ -24,5 +24,18 @@ describe('words without spaces', () => {
     // Only markup was added: the text reads the same.
     expect(out.replace(/<[^>]*>/g, '')).toBe(html.replace(/<[^>]*>/g, ''));
     expect(markWordBreaks('<body><p>Latin only</p></body>')).toBe('<body><p>Latin only</p></body>');
+    // Attribute values, a `>` in them included, and SVG text are no place for markup.
+    const attribute = '<body><div data-x="a > ផ្លូវថ្មី" title=\'ไทย\'><svg><text>ផ្លូវថ្មី</text></svg></div></body>';
+    expect(markWordBreaks(attribute)).toBe(attribute);
+  });
+});
+
+describe('search index of words without spaces', () => {
+  it('sets the words of a page apart, marked or not, for Pagefind to split at spaces', async () => {
+    const { spacedForIndex } = await import('../../src/site/search-index.ts');
+    const marked = markWordBreaks('<body><p>ផ្លូវថ្មី <b>ទៅកាន់</b></p></body>');
+    const words = (html: string) => html.replace(/<[^>]*>/g, '').split(/\s+/).map((w) => w.replace(/\u2060/g, '')).filter(Boolean);
+    expect(words(spacedForIndex(marked))).toEqual(['ផ្លូវ', 'ថ្មី', 'ទៅកាន់']);
+    expect(words(spacedForIndex('<body><p>ផ្លូវថ្មី</p></body>'))).toEqual(['ផ្លូវ', 'ថ្មី']);
   });
 });
