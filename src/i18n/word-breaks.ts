@@ -48,6 +48,29 @@ export function separateWords(text: string, separator = ' '): string {
   return text.replace(spacelessRun, (run) => runWords(run).join(separator));
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const isOneCluster = (word: string) => {
+  const clusters = graphemes.segment(word)[Symbol.iterator]();
+  return !clusters.next().done && clusters.next().done === true;
+};
+
+/**
+ * The words a line may break between: no break next to a "word" of one letter cluster. The
+ * dictionaries cut names they do not know into such pieces, taking a piece of the word before or
+ * after along (ខេត្តថៃង្វៀន as ខេ|ត្ត|ថៃ|ង្វៀន, ชาติโหน่ย as ชา|ติ|โหน่|ย).
+ */
+function lineWords(run: string): string[] {
+  const words: string[] = [];
+  let lastWasPiece = false;
+  for (const word of runWords(run)) {
+    const piece = isOneCluster(word);
+    if (words.length && (piece || lastWasPiece)) words[words.length - 1] += word;
+    else words.push(word);
+    lastWasPiece = piece;
+  }
+  return words;
+}
+
 /** One word kept whole on its line: a word of more than one character, in a span that does not wrap. */
 const wholeWord = (word: string) => (word.length > 1 ? `<span class="word">${word}</span>` : word);
 
@@ -72,7 +95,7 @@ export function markWordBreaks(html: string): string {
       continue;
     }
     if (raw || !hasSpacelessText(part)) continue;
-    parts[i] = part.replace(spacelessRun, (run) => runWords(run).map(wholeWord).join('<wbr>'));
+    parts[i] = part.replace(spacelessRun, (run) => lineWords(run).map(wholeWord).join('<wbr>'));
   }
   return head + parts.join('');
 }
