@@ -3,7 +3,7 @@
  * (./ui.ts), the files on disk in command-line tools (./ui-files.ts). Keys are typed from the
  * Vietnamese files (./i18next.d.ts), so a misspelt key fails type checking.
  */
-import i18next, { type Resource } from 'i18next';
+import i18next, { type ParseKeys, type Resource } from 'i18next';
 import { defaultLocale, getLocale, localeIds, type LocaleId } from './locales.ts';
 import { uiNamespaces } from './namespaces.ts';
 import { recordedStrings, recordKey, type UiRecord } from './ui-records.ts';
@@ -41,6 +41,9 @@ function translatedResources({ strings, records }: UiFiles): Resource {
     ]),
   );
 }
+
+/** A UI string's key, `nav.home` or `print:contents`, checked against the Vietnamese files (plural keys without their suffix). */
+export type UiKey = ParseKeys<typeof uiNamespaces>;
 
 /** A value put into a UI string: text in the page's language, a number, or text in a language of its own. */
 export type UiValue = string | number | { text: string; lang: LocaleId };

@@ -5,7 +5,7 @@
 import { createTranslations, resourcesFromFiles } from './translator.ts';
 
 export { uiNamespaces } from './namespaces.ts';
-export type { Translate, UiPart, UiValue } from './translator.ts';
+export type { Translate, UiKey, UiPart, UiValue } from './translator.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
 
