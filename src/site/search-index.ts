@@ -21,6 +21,9 @@ import { searchIndexKey, SearchIndexCache } from './search-cache.ts';
 import { indexWordSeparator } from './search-text.ts';
 import { separateWords, tagPattern } from '../i18n/word-breaks.ts';
 
+/** Changed whenever spacedForIndex sets words apart differently, so a kept index is not reused. */
+const indexWordsVersion = 1;
+
 /**
  * A page's HTML with the words of its Thai, Lao and Khmer text apart. The separator ends in a
  * space, where Pagefind splits; its word joiner is no letter, so the word is indexed without it, and
@@ -121,7 +124,8 @@ export async function indexSite(siteDir: string, log: (line: string) => void, op
   // Pagefind's Node API reads PAGEFIND_EXTENDED_BINARY_PATH itself; the build configuration passes it here to check it first.
   const binary = extendedBinary(options.pagefindBinary);
   const cache = options.cacheDir ? new SearchIndexCache(options.cacheDir) : undefined;
-  const key = cache && searchIndexKey(siteDir, indexedPages(siteDir), `${binary} ${statSync(binary).size} ${statSync(binary).mtimeMs}`);
+  // The indexer's identity: Pagefind's binary, and how Thai, Lao and Khmer words are set apart (see spacedForIndex).
+  const key = cache && searchIndexKey(siteDir, indexedPages(siteDir), `${binary} ${statSync(binary).size} ${statSync(binary).mtimeMs} words:${indexWordsVersion}`);
   if (cache && key && cache.restore(key, outputPath)) return report(outputPath, log, ' (unchanged, from the cache)');
   try {
     const created = await pagefind.createIndex({});
