@@ -6,7 +6,7 @@
 import i18next, { type ParseKeys, type Resource } from 'i18next';
 import { defaultLocale, getLocale, localeIds, type LocaleId } from './locales.ts';
 import { uiNamespaces } from './namespaces.ts';
-import { recordedStrings, recordKey, type UiRecord } from './ui-records.ts';
+import { recordKey, translatedStrings, type UiRecord } from './ui-records.ts';
 
 /** UI strings by locale and namespace, and each language's translation records (./ui-records.ts). */
 export interface UiFiles {
@@ -28,17 +28,20 @@ export function resourcesFromFiles(files: Record<string, unknown>): UiFiles {
 }
 
 /**
- * What pages are given: the source language's strings, and of every other language only the
- * strings with a recorded translation. i18next takes the rest from the fallback chain (English).
+ * What pages are given: the source language's strings, and of every other language the strings it
+ * has translated (./ui-records.ts). i18next takes the others from the fallback chain (English).
  */
 function translatedResources({ strings, records }: UiFiles): Resource {
   return Object.fromEntries(
-    Object.entries(strings).map(([locale, namespaces]) => [
-      locale,
-      locale === defaultLocale
-        ? namespaces
-        : Object.fromEntries(Object.entries(namespaces).map(([namespace, tree]) => [namespace, recordedStrings(tree, namespace, records[locale])])),
-    ]),
+    Object.entries(strings).map(([locale, namespaces]) => {
+      if (locale === defaultLocale || !localeIds.includes(locale as LocaleId)) return [locale, namespaces];
+      const fallback = getLocale(locale as LocaleId).fallback;
+      const translated = Object.entries(namespaces).map(([namespace, tree]) => [
+        namespace,
+        translatedStrings(tree, fallback.map((l) => strings[l]?.[namespace]), records[locale], namespace),
+      ]);
+      return [locale, Object.fromEntries(translated)];
+    }),
   );
 }
 

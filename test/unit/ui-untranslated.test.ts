@@ -1,4 +1,7 @@
-/** UI strings seeded from English and not yet translated: shown as the English, marked as English. */
+/**
+ * UI strings seeded from English and not yet translated (still the English text, no record): shown
+ * as the English, marked as English, missing in the status.
+ */
 import { describe, expect, it } from 'vitest';
 import { createTranslations } from '../../src/i18n/translator.ts';
 import { uiStatus, uiRecordFor } from '../../src/translations/status.ts';
@@ -38,6 +41,15 @@ describe('UI strings not yet translated', () => {
 
   it('count as missing in the translation status until the translation is recorded', () => {
     expect(uiStatus(strings, { [en]: recorded(english), [ja]: {} }).filter((r) => r.locale === ja).map((r) => r.state)).toEqual(['missing', 'missing', 'missing']);
+  });
+
+  it('are the language’s own once written, recorded or not', () => {
+    // A developer adding a key writes every language's words and may record them later: they show at once.
+    const written = { ...strings, ja: { common: { ...strings.ja.common, nav: { home: 'ホーム' } } } };
+    const unrecorded = createTranslations({ strings: written, records: { en: recorded(english), ja: {} } });
+    expect(unrecorded.uiLocaleOf(ja, 'nav.home')).toBe(ja);
+    expect(unrecorded.uiLocaleOf(ja, 'published')).toBe(en);
+    expect(uiStatus(written, { [en]: recorded(english), [ja]: {} }).find((r) => r.locale === ja && r.id === 'common:nav.home')?.state).toBe('outdated');
   });
 
   it('are the language’s own once recorded', () => {
