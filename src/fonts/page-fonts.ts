@@ -69,11 +69,31 @@ export class SliceLookup {
   }
 }
 
-/** The distinct code points of a text. */
+const decompositions = new Map<number, number[]>();
+
+/**
+ * The characters a code point may be drawn as. Chromium shapes some characters through their
+ * decomposition (Lao ຳ as ໍ + າ, Thai ำ as ํ + า): a range narrowed to ຳ alone sends ໍ to a system font.
+ */
+function decomposed(point: number): number[] {
+  let parts = decompositions.get(point);
+  if (!parts) {
+    const char = String.fromCodePoint(point);
+    parts = [...new Set([...char.normalize('NFD'), ...char.normalize('NFKD')])].map((c) => c.codePointAt(0)!).filter((p) => p !== point);
+    decompositions.set(point, parts);
+  }
+  return parts;
+}
+
+// Thai, Lao, Myanmar, Khmer. Not everywhere: Hangul would pull in the jamo slices, full-width forms the Latin ones.
+const shapedByParts = (point: number) => (point >= 0x0e00 && point <= 0x0eff) || (point >= 0x1000 && point <= 0x109f) || (point >= 0x1780 && point <= 0x17ff);
+
+/** The distinct code points of a text, with those Thai, Lao, Myanmar and Khmer letters decompose into. */
 function codePoints(text: string): Set<number> {
   const points = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     const point = text.codePointAt(i)!;
+    if (!points.has(point) && shapedByParts(point)) for (const part of decomposed(point)) points.add(part);
     points.add(point);
     if (point > 0xffff) i++;
   }
@@ -222,13 +242,14 @@ export function pageFontCss(uses: readonly FontUse[], files: ReadonlyMap<FontId,
 /**
  * What a web page in `locale` may draw, and with which families: its text in the fonts of its
  * language and the languages it falls back to, and each other language's name (the language
- * switcher) in that language's own fonts.
+ * switcher, its own included) in that language's own fonts.
  */
 export function webPageFontUses(locale: LocaleId, pageText: string, uiText: string): FontUse[] {
   const own = pageFonts(locale).flatMap((font) => [
     { font, text: pageText },
     { font, text: uiText, shared: true },
   ]);
-  const names = localeIds.filter((id) => id !== locale).flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
+  // Its own name too: the switcher shows it on pages whose text is all another language's (fallbacks, 404).
+  const names = localeIds.flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
   return [...own, ...names];
 }

@@ -39,6 +39,10 @@ function isLanguageTag(value: string): boolean {
 const languageTag = (example: string) =>
   z.string().refine(isLanguageTag, { message: `Expected a BCP 47 language tag (e.g. ${example})` });
 
+/** How a language's lines may break (see `lineBreak` below). */
+export const lineBreakKinds = ['latin', 'cjk', 'korean', 'dictionary'] as const;
+export type LineBreakKind = (typeof lineBreakKinds)[number];
+
 const fontList = z.array(fontIdSchema).min(1).readonly();
 
 export const localeDefinitionSchema = z
@@ -56,9 +60,10 @@ export const localeDefinitionSchema = z
     intl: languageTag('en-GB, zh-CN'),
     /**
      * How lines may break: CJK text breaks between characters with strict kinsoku rules; Korean
-     * breaks between words like Latin text.
+     * breaks between words like Latin text; `dictionary` scripts (Thai, Lao, Khmer, Myanmar) write
+     * words without spaces, so lines break between the words a dictionary finds (Intl.Segmenter).
      */
-    lineBreak: z.enum(['latin', 'cjk', 'korean']),
+    lineBreak: z.enum(lineBreakKinds),
   })
   .readonly();
 export type LocaleDefinition = z.infer<typeof localeDefinitionSchema>;

@@ -4,6 +4,7 @@ import { readUiStrings } from '../translations/records.ts';
 import { createTranslations, type Translations } from './translator.ts';
 
 export function readTranslations(localesDir: string): Translations {
-  // readUiStrings reads every language's namespaces (and its translation records, unused here).
-  return createTranslations(readUiStrings(localesDir).strings as Resource);
+  // Every language's namespaces and translation records: strings not yet translated come from the fallback.
+  const { strings, records } = readUiStrings(localesDir);
+  return createTranslations({ strings: strings as Resource, records });
 }

@@ -5,8 +5,8 @@
 import { createTranslations, resourcesFromFiles } from './translator.ts';
 
 export { uiNamespaces } from './namespaces.ts';
-export type { Translate } from './translator.ts';
+export type { Translate, UiKey, UiPart, UiValue } from './translator.ts';
 
 const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
 
-export const { useTranslations, uiText } = createTranslations(resourcesFromFiles(files));
+export const { useTranslations, uiText, uiLocaleOf, uiParts } = createTranslations(resourcesFromFiles(files));

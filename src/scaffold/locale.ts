@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { formatProblem, type ContentProblem } from '../content/problems.ts';
-import { languagesFile, readLanguages } from '../i18n/language-schema.ts';
+import { languagesFile, readLanguages, type LineBreakKind } from '../i18n/language-schema.ts';
 import { ScaffoldError } from './templates.ts';
 
 export interface NewLocale {
@@ -14,17 +14,19 @@ export interface NewLocale {
   tag: string;
   name: string;
   intl: string;
+  /** How its lines break: Thai, Lao and Khmer write words without spaces (`dictionary`). */
+  lineBreak: LineBreakKind;
   /** A font family to add for the script (an @fontsource package), if Noto Sans/Serif do not cover it. */
   font?: { id: string; family: string; package: string };
 }
 
 /** Languages the provincial guidance names, and a few neighbours; others are added by hand. */
 export const knownLocales: Record<string, NewLocale> = {
-  lo: { id: 'lo', tag: 'lo', name: 'ລາວ', intl: 'lo-LA', font: { id: 'noto-sans-lao', family: 'Noto Sans Lao', package: '@fontsource/noto-sans-lao' } },
-  km: { id: 'km', tag: 'km', name: 'ខ្មែរ', intl: 'km-KH', font: { id: 'noto-sans-khmer', family: 'Noto Sans Khmer', package: '@fontsource/noto-sans-khmer' } },
-  th: { id: 'th', tag: 'th', name: 'ไทย', intl: 'th-TH', font: { id: 'noto-sans-thai', family: 'Noto Sans Thai', package: '@fontsource/noto-sans-thai' } },
-  fr: { id: 'fr', tag: 'fr', name: 'Français', intl: 'fr-FR' },
-  de: { id: 'de', tag: 'de', name: 'Deutsch', intl: 'de-DE' },
+  lo: { id: 'lo', tag: 'lo', name: 'ລາວ', intl: 'lo-LA', lineBreak: 'dictionary', font: { id: 'noto-sans-lao', family: 'Noto Sans Lao', package: '@fontsource/noto-sans-lao' } },
+  km: { id: 'km', tag: 'km', name: 'ខ្មែរ', intl: 'km-KH', lineBreak: 'dictionary', font: { id: 'noto-sans-khmer', family: 'Noto Sans Khmer', package: '@fontsource/noto-sans-khmer' } },
+  th: { id: 'th', tag: 'th', name: 'ไทย', intl: 'th-TH', lineBreak: 'dictionary', font: { id: 'noto-sans-thai', family: 'Noto Sans Thai', package: '@fontsource/noto-sans-thai' } },
+  fr: { id: 'fr', tag: 'fr', name: 'Français', intl: 'fr-FR', lineBreak: 'latin' },
+  de: { id: 'de', tag: 'de', name: 'Deutsch', intl: 'de-DE', lineBreak: 'latin' },
 };
 
 /** A language this command knows, or an error that says which ones it does. */
@@ -70,7 +72,7 @@ export function addLocaleToLanguages(text: string, id: string): string {
     fallback,
     fonts: { text: script ?? source.text, heading: script ?? source.heading },
     intl: locale.intl,
-    lineBreak: 'latin',
+    lineBreak: locale.lineBreak,
   });
   if (locale.font && !Object.hasOwn(data.fonts, locale.font.id)) {
     append(doc, fonts, locale.font.id, { family: locale.font.family, package: locale.font.package, subsets: 'all' });

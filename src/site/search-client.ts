@@ -3,6 +3,7 @@
  * with Pagefind's JS API, which loads only here and picks the index of the page's `<html lang>`.
  * Results are built from text nodes; the result count is announced through a live region.
  */
+import { separateWords } from '../i18n/word-breaks.ts';
 import { excerptParts, fillTemplate, matchDiacriticsExactly, resultCountText, type SearchStrings } from './search-text.ts';
 
 /** The part of Pagefind's JS API this page uses (`/pagefind/pagefind.js`, written by the build). */
@@ -91,7 +92,9 @@ export function startSearch(root: HTMLElement): void {
     try {
       const api = await loadPagefind();
       await api.options({ exactDiacritics: matchDiacriticsExactly(q) });
-      const search = debounce ? await api.debouncedSearch(q, {}, 250) : await api.search(q);
+      // Thai, Lao and Khmer words were indexed apart (search-index.ts): the query's words are looked up the same way.
+      const words = separateWords(q);
+      const search = debounce ? await api.debouncedSearch(words, {}, 250) : await api.search(words);
       // A newer query has started: leave the page to it.
       if (!search || token !== current) return;
       list.replaceChildren();

@@ -18,6 +18,24 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
 import { searchIndexKey, SearchIndexCache } from './search-cache.ts';
+import { indexWordSeparator } from './search-text.ts';
+import { separateWords, tagPattern } from '../i18n/word-breaks.ts';
+
+/** Changed whenever spacedForIndex sets words apart differently, so a kept index is not reused. */
+const indexWordsVersion = 1;
+
+/**
+ * A page's HTML with the words of its Thai, Lao and Khmer text apart. The separator ends in a
+ * space, where Pagefind splits; its word joiner is no letter, so the word is indexed without it, and
+ * the search page takes both out of excerpts again (search-text.ts).
+ */
+export function spacedForIndex(html: string): string {
+  return html
+    .split(tagPattern)
+    // Words the pages mark (src/middleware.ts) end at their <wbr>; other runs are split here.
+    .map((part, i) => (i % 2 === 0 ? separateWords(part, indexWordSeparator) : /^<wbr\b/i.test(part) ? indexWordSeparator : part))
+    .join('');
+}
 
 /** An error an editor can act on; `describeError` prints the hint. */
 class SearchIndexError extends Error {
@@ -106,14 +124,25 @@ export async function indexSite(siteDir: string, log: (line: string) => void, op
   // Pagefind's Node API reads PAGEFIND_EXTENDED_BINARY_PATH itself; the build configuration passes it here to check it first.
   const binary = extendedBinary(options.pagefindBinary);
   const cache = options.cacheDir ? new SearchIndexCache(options.cacheDir) : undefined;
-  const key = cache && searchIndexKey(siteDir, indexedPages(siteDir), `${binary} ${statSync(binary).size} ${statSync(binary).mtimeMs}`);
+  // The indexer's identity: Pagefind's binary, and how Thai, Lao and Khmer words are set apart (see spacedForIndex).
+  const key = cache && searchIndexKey(siteDir, indexedPages(siteDir), `${binary} ${statSync(binary).size} ${statSync(binary).mtimeMs} words:${indexWordsVersion}`);
   if (cache && key && cache.restore(key, outputPath)) return report(outputPath, log, ' (unchanged, from the cache)');
   try {
     const created = await pagefind.createIndex({});
     if (!created.index || created.errors.length) throw failed('start', created.errors);
     const { index } = created;
-    const added = await index.addDirectory({ path: siteDir, glob: `{${localeIds.join(',')}}/**/*.html` });
-    if (added.errors.length) throw failed(`read the pages in ${siteDir}`, added.errors);
+    const spaced = localeIds.filter((id) => getLocale(id).lineBreak === 'dictionary');
+    const plain = localeIds.filter((id) => !spaced.includes(id));
+    if (plain.length) {
+      const added = await index.addDirectory({ path: siteDir, glob: plain.length > 1 ? `{${plain.join(',')}}/**/*.html` : `${plain[0]}/**/*.html` });
+      if (added.errors.length) throw failed(`read the pages in ${siteDir}`, added.errors);
+    }
+    // Pagefind finds words at spaces only: Thai, Lao and Khmer pages are indexed with their words apart.
+    for (const sourcePath of indexedPages(siteDir).filter((page) => spaced.some((id) => page.startsWith(`${id}/`)))) {
+      const content = spacedForIndex(readFileSync(join(siteDir, sourcePath), 'utf8'));
+      const added = await index.addHTMLFile({ sourcePath, content });
+      if (added.errors.length) throw failed(`read ${sourcePath}`, added.errors);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw failed(`write ${outputPath}`, written.errors);
   } catch (error) {

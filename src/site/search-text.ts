@@ -39,6 +39,12 @@ export function matchDiacriticsExactly(query: string): boolean {
   return /[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query);
 }
 
+/**
+ * Put between the words of Thai, Lao and Khmer text when it is indexed (search-index.ts), and
+ * between the words of a query in these scripts: Pagefind splits words at spaces only.
+ */
+export const indexWordSeparator = '\u2060 ';
+
 /** A run of excerpt text; `marked` when it is a word the reader searched for. */
 export interface ExcerptPart {
   text: string;
@@ -57,7 +63,9 @@ function decodeHtmlText(html: string): string {
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     })
     // Pagefind joins Chinese and Japanese words with zero-width spaces; a reader copying text needs none.
-    .replace(/\u200b/g, '');
+    .replace(/\u200b/g, '')
+    // A word joiner left at the excerpt's end, from the Thai, Lao and Khmer index separator.
+    .replace(/\u2060/g, '');
 }
 
 /**
@@ -74,7 +82,9 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     else parts.push({ text, marked });
   };
   // Pagefind ends a heading or other block with ". "; after Chinese or Japanese text that is "。".
-  const text = excerpt.replace(/([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}](?:<\/mark>)?)\. /gu, '$1。');
+  let text = excerpt.replace(/([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}](?:<\/mark>)?)\. /gu, '$1。');
+  // Thai, Lao and Khmer words were set apart for the index only: joined again, marks and all.
+  text = text.replace(/\u2060((?:<\/?mark>)*) /g, '$1');
   for (const token of text.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(token)) marked = true;
     else if (/^<\/mark>$/i.test(token)) marked = false;

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContentIndex, Translation } from '../content/check.ts';
-import { defaultLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { defaultLocale, getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
+import { isUntranslated } from '../i18n/ui-records.ts';
 
 export type TranslationState = 'up-to-date' | 'outdated' | 'missing';
 export const itemKinds = ['article', 'project', 'foreword', 'booklet', 'edition', 'ui'] as const;
@@ -88,10 +89,14 @@ export function uiStatus(strings: UiStrings, records: UiRecords, root = 'locales
   for (const [namespace, tree] of Object.entries(source)) {
     const sourceStrings = groupPlurals(flattenStrings(tree));
     for (const locale of localeIds.filter((l) => l !== defaultLocale)) {
-      const translated = groupPlurals(flattenStrings((strings[locale] ?? {})[namespace]));
+      const localeStrings = flattenStrings((strings[locale] ?? {})[namespace]);
+      const translated = groupPlurals(localeStrings);
+      const fallbacks = getLocale(locale).fallback.map((l) => flattenStrings((strings[l] ?? {})[namespace]));
       const recorded = records[locale]?.[namespace] ?? {};
       for (const [key, text] of sourceStrings) {
-        const state: TranslationState = !translated.has(key) ? 'missing' : recorded[key] === fingerprint(text) ? 'up-to-date' : 'outdated';
+        // A string still the copy of its fallback's that `new -- locale` seeded is not translated yet (src/i18n/ui-records.ts).
+        const untranslated = isUntranslated(localeStrings, fallbacks, records[locale], namespace, key);
+        const state: TranslationState = !translated.has(key) || untranslated ? 'missing' : recorded[key] === fingerprint(text) ? 'up-to-date' : 'outdated';
         rows.push({ kind: 'ui', id: `${namespace}:${key}`, locale, state, file: `${root}/${locale}/${namespace}.json`, source: `${root}/${defaultLocale}/${namespace}.json` });
       }
     }

@@ -179,7 +179,7 @@ describe('social card', () => {
   ] as const;
 
   it.each(scripts)('draws a %s title, not the site name, and the card shows it', async (_, font, siteName, title) => {
-    const card = composeCard({ siteName, title, domain: 'example.org', lineBreak: 'latin' }, font, logo);
+    const card = composeCard({ siteName, title, domain: 'example.org', lineBreak: 'dictionary' }, font, logo);
     expect(card.titleDrawn).toBe(true);
     // Lines may break between words with no space between them.
     expect(card.lines.join('').replace(/ /g, '')).toBe(title.replace(/ /g, ''));
@@ -195,7 +195,7 @@ describe('social card', () => {
   it.each([
     ['vi', latin, { siteName: words.siteName, title: 'Khu công nghiệp Yên Bình mở rộng: cơ hội cho nhà đầu tư Nhật Bản', lineBreak: 'latin' as const }],
     ['zh', fonts([font('noto-sans-sc'), font('noto-sans')]), { siteName: '太原省对外信息', title: '太原省茶文化节：来自世界各地的茶商', lineBreak: 'cjk' as const }],
-    ...scripts.map(([id, font, siteName, title]) => [id, font, { siteName, title, lineBreak: 'latin' as const }] as const),
+    ...scripts.map(([id, font, siteName, title]) => [id, font, { siteName, title, lineBreak: 'dictionary' as const }] as const),
   ] as const)('paints the %s card as the whole card drawn as one SVG would look', async (_, font, text) => {
     // The painter reuses glyph images between cards (placed to a quarter pixel): the result must
     // match rasterising the card's outlines in one go, apart from anti-aliasing at glyph edges.

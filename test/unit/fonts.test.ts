@@ -68,6 +68,14 @@ describe('per-page font rules', () => {
     expect(css).not.toContain('U+4E00-4E10');
   });
 
+  it('adds the parts Chromium draws a Lao or Thai vowel with (ຳ as ໍ + າ), which the page never writes', () => {
+    // Any family the languages file lists will do: only the files and ranges count here.
+    const lao = sansSc;
+    const laoFiles = [{ file: 'lao-lao-400-normal.woff2', subset: 'lao', weight: 400, style: 'normal', unicodeRange: 'U+0E81-0EDF' }] as const;
+    const css = pageFontCss([{ font: lao, text: 'ທຳ' }], new Map([[lao, laoFiles]]), new Map([[lao, new SliceLookup(laoFiles)]]), '/fonts/');
+    expect(css).toContain('unicode-range:U+E97,U+EB2-EB3,U+ECD}');
+  });
+
   it('writes nothing for a family the page does not use', () => {
     expect(pageFontCss([], catalogue, lookups, '/fonts/')).toBe('');
   });

@@ -58,7 +58,7 @@ describe('the languages file', () => {
     const problems = readLanguages(edit(/dir: ltr/, 'dir: sideways').replace(/lineBreak: cjk/, 'lineBreak: kinsoku')).problems;
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^error \[field-invalid\] locales\/languages\.yaml:\d+ {2}field "languages\.vi\.dir"\n {2}Expected one of: ltr, rtl; found "sideways"\.\n {2}Hint: /),
-      expect.stringMatching(/field "languages\.ja\.lineBreak"\n {2}Expected one of: latin, cjk, korean; found "kinsoku"\./),
+      expect.stringMatching(/field "languages\.ja\.lineBreak"\n {2}Expected one of: latin, cjk, korean, dictionary; found "kinsoku"\./),
     ]);
   });
 

@@ -87,7 +87,8 @@ describe('npm run new -- locale', () => {
       fallback: ['en', 'vi'],
       fonts: { text: ['noto-sans-lao', 'noto-sans'], heading: ['noto-sans-lao', 'noto-sans'] },
       intl: 'lo-LA',
-      lineBreak: 'latin',
+      // Lao writes words without spaces: lines break between dictionary words.
+      lineBreak: 'dictionary',
     });
     expect(Object.keys(data.fonts)).toEqual(['noto-sans', 'noto-serif', 'noto-sans-lao']);
     expect(data.fonts['noto-sans-lao']).toEqual({ family: 'Noto Sans Lao', package: '@fontsource/noto-sans-lao', subsets: 'all' });

@@ -66,4 +66,13 @@ describe('diacritics in queries', () => {
     expect(matchDiacriticsExactly('タイ')).toBe(true);
     expect(matchDiacriticsExactly('ひらがな')).toBe(true);
   });
+
+  it('joins the Thai, Lao and Khmer words the index set apart, and marks the word found as one', () => {
+    // As Pagefind returns it for ទៅកាន់អាកាសយានដ្ឋានអន្តរជាតិ indexed as separate words.
+    expect(excerptParts('ទៅកាន់\u2060 <mark>អាកាសយាន\u2060</mark> <mark>ដ្ឋាន\u2060</mark> អន្តរ\u2060')).toEqual([
+      { text: 'ទៅកាន់', marked: false },
+      { text: 'អាកាសយានដ្ឋាន', marked: true },
+      { text: 'អន្តរ', marked: false },
+    ]);
+  });
 });

@@ -33,7 +33,8 @@ export const GET: APIRoute = async ({ props, site = new URL('http://localhost/')
   });
   return rss({
     title: t('feed.title'),
-    description: t('feed.description'),
+    // The feed's own language, named in the English description while it is not translated.
+    description: t('feed.description', { language: getLocale(locale).name }),
     site: new URL(routes.home()(locale), site).href,
     items,
     customData: `<language>${getLocale(locale).tag}</language>`,

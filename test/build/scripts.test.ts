@@ -1,0 +1,198 @@
+/**
+ * Every language `npm run new -- locale` offers in a script written without spaces between words
+ * (Lao, Khmer, Thai), added the way a new user would: one project copy with all of them and texts
+ * written for this test (test/fixtures/scripts/: an article translated into each, one left in
+ * English, a booklet edition in each), built once with its PDFs. Its pages, PDFs, search and cards
+ * are then read as readers and printers meet them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languagesFile, readLanguages } from '../../src/i18n/language-schema.ts';
+import { knownLocales } from '../../src/scaffold/locale.ts';
+import { serveSite, type StaticServer } from '../../src/server/static-server.ts';
+import { connectChromium } from '../helpers/browser.ts';
+import { foreignFonts } from '../helpers/fonts-used.ts';
+
+// The offered languages that break lines by dictionary, whose font is installed (the command would install it).
+const added = Object.values(knownLocales).filter((l) => l.lineBreak === 'dictionary' && (!l.font || existsSync(join('node_modules', l.font.package))));
+const fixture = 'test/fixtures/scripts/content';
+
+/** A word of each language's article that only its running text has (not the title): "airport". */
+const runningWord: Record<string, string> = { km: 'អាកាសយានដ្ឋាន', lo: 'ສະໜາມບິນ', th: 'สนามบิน' };
+
+describe.skipIf(added.length === 0)(`languages without spaces between words (${added.map((l) => l.id).join(', ')})`, () => {
+  const project = mkdtempSync(join(tmpdir(), 'press-scripts-'));
+  const dist = join(project, 'dist');
+  const print = join(dist, 'print');
+  const scaffolds: Array<ReturnType<typeof spawnSync>> = [];
+  let build: ReturnType<typeof spawnSync>;
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      if (existsSync(entry)) cpSync(entry, join(project, entry), { recursive: true });
+    }
+    cpSync(fixture, join(project, 'content'), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
+    const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
+    for (const locale of added) scaffolds.push(node('scripts/new.ts', 'locale', locale.id));
+    build = node('scripts/build.ts', '--content', 'content', '--no-cache', '--cache-dir', join(project, '.cache'));
+    if (build.status === 0) [browser, server] = await Promise.all([connectChromium(), serveSite(dist)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  const pageIn = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      return await use(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const pdf = (locale: string) => join(print, `booklet-guide-${locale}.pdf`);
+  const tool = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
+
+  it('are each added with their script’s font and dictionary line breaking', () => {
+    for (const scaffold of scaffolds) expect(scaffold.status, String(scaffold.stderr)).toBe(0);
+    const { data } = readLanguages(readFileSync(join(project, languagesFile), 'utf8'));
+    for (const locale of added) {
+      const entry = data?.languages[locale.id as keyof typeof data.languages];
+      expect(entry, locale.id).toMatchObject({ lineBreak: 'dictionary', fonts: { text: [locale.font?.id, 'noto-sans'] } });
+    }
+  });
+
+  it('build a site and a booklet edition in each language, listed on the order sheet', () => {
+    expect(build.status, String(build.stderr) + String(build.stdout)).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(print, 'manifest.json'), 'utf8')) as Array<{ kind: string; locale: string; file: string }>;
+    const orderSheet = readFileSync(join(print, 'order-sheet.csv'), 'utf8');
+    for (const { id } of added) {
+      expect(manifest.find((e) => e.kind === 'booklet' && e.locale === id)?.file).toBe(`booklet-guide-${id}.pdf`);
+      expect(orderSheet).toMatch(new RegExp(`^booklet guide,${id},A5,\\d+,\\d+,.*,booklet-guide-${id}\\.pdf,`, 'm'));
+    }
+  });
+
+  it.each(added.map((l) => l.id))('%s: every font of the PDF embedded, none of Type 3, the script’s own among them', (id) => {
+    const rows = tool('pdffonts', pdf(id)).trim().split('\n').slice(2);
+    for (const row of rows) {
+      expect(row).not.toContain('Type 3');
+      expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
+    }
+    const family = knownLocales[id]!.font!.family.replaceAll(' ', '');
+    expect(rows.some((row) => row.includes(`+${family}-Regular`)), rows.join('\n')).toBe(true);
+  });
+
+  it.each(added.map((l) => l.id))('%s: the contents list the page each part starts on, where its running head names it', (id) => {
+    const pageText = (n: number) => tool('pdftotext', '-f', String(n), '-l', String(n), '-layout', pdf(id), '-').replace(/\s+/g, '');
+    const title = /^title: "(.*)"$/m.exec(readFileSync(join(fixture, 'articles/expressway', `${id}.mdx`), 'utf8'))![1]!;
+    // The contents page: the article's title followed by the page its text starts on.
+    const contents = tool('pdftotext', '-layout', pdf(id), '-').split('\f').findIndex((p) => /Contents/.test(p)) + 1;
+    const entry = new RegExp(`${title.replace(/\s+/g, '')}\\.*(\\d+)`).exec(pageText(contents));
+    expect(entry, `contents on page ${contents}`).not.toBeNull();
+    const start = Number(entry![1]);
+    // That page shows the title twice: the running head and the heading.
+    expect(pageText(start).split(title.replace(/\s+/g, '')).length - 1).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(added.map((l) => l.id))('%s: no line of the PDF ends inside a word', (id) => {
+    // The texts as written, without spaces (pdftotext adds some after marks), and where their words end.
+    const strip = (s: string) => s.replace(/\s+/g, '');
+    const segmenter = new Intl.Segmenter(id, { granularity: 'word' });
+    let source = '';
+    const wordEnds = new Set<number>();
+    for (const file of [`booklets/guide/${id}.mdx`, `articles/expressway/${id}.mdx`]) {
+      for (const line of readFileSync(join(fixture, file), 'utf8').split('\n')) {
+        for (const { segment } of segmenter.segment(line)) {
+          wordEnds.add(source.length);
+          source += strip(segment);
+        }
+        wordEnds.add(source.length);
+        source += '\n';
+      }
+    }
+    const lines = tool('pdftotext', '-raw', pdf(id), '-').split('\n').map(strip).filter(Boolean);
+    let lineEnds = 0;
+    const inside: string[] = [];
+    for (let i = 0; i + 1 < lines.length; i++) {
+      // A line end inside the running text: the end of one line and the start of the next, together in the source.
+      const [end, start] = [lines[i]!.slice(-10), lines[i + 1]!.slice(0, 10)];
+      const at = source.indexOf(end + start);
+      if (at < 0) continue;
+      lineEnds++;
+      if (!wordEnds.has(at + end.length)) inside.push(`${end}|${start}`);
+    }
+    expect(lineEnds, 'line ends found in the running text').toBeGreaterThanOrEqual(4);
+    expect(inside).toEqual([]);
+  });
+
+  // Browser checks of the three languages side by side: most of their time is Chromium's.
+  it.concurrent.each(added.map((l) => l.id))('%s: a search for a word inside running text finds its page; fallback pages are not indexed', async (id) => {
+    const search = (query: string) =>
+      pageIn(async (page) => {
+        await page.goto(`${server.url}/${id}/search/?q=${encodeURIComponent(query)}`);
+        await expect.poll(() => page.locator('.search-status').innerText()).toContain(query);
+        await expect.poll(() => page.locator('.site-search').getAttribute('aria-busy')).toBeNull();
+        return {
+          links: await page.locator('.search-results h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+          marks: await page.locator('.search-results mark').allInnerTexts(),
+        };
+      });
+    const found = await search(runningWord[id]!);
+    expect(found.links).toEqual([`/${id}/articles/expressway/`]);
+    expect(found.marks).toContain(runningWord[id]);
+    // The untranslated article is shown in English at /<id>/articles/tea-farms/, and not searched there.
+    expect((await search('roasting')).links).toEqual([]);
+  });
+
+  it.concurrent.each(added.map((l) => l.id))('%s: every glyph of its pages, fallback pages, search and print pages from the self-hosted fonts', async (id) => {
+    const { data } = readLanguages(readFileSync(join(project, languagesFile), 'utf8'));
+    const families = Object.values(data!.fonts).map((f) => f.family);
+    const paths = [`/${id}/`, `/${id}/articles/expressway/`, `/${id}/articles/tea-farms/`, `/${id}/404.html`, `/${id}/search/?q=${encodeURIComponent(runningWord[id]!)}`, `/print/booklet/guide/${id}/`, '/vi/'];
+    const found: string[] = [];
+    for (const path of paths) {
+      found.push(
+        ...(await pageIn(async (page) => {
+          await page.goto(server.url + path, { waitUntil: 'load' });
+          if (path.includes('/search/')) await expect.poll(() => page.locator('.search-results mark').count()).toBeGreaterThan(0);
+          await page.evaluate(() => document.fonts.ready);
+          return (await foreignFonts(await page.context().newCDPSession(page), families)).map((f) => `${path}: ${f}`);
+        })),
+      );
+    }
+    expect(found).toEqual([]);
+  });
+
+  it.each(added.map((l) => l.id))('%s: UI strings not yet translated read as English, marked so, naming the page’s own language', (id) => {
+    const name = knownLocales[id]!.name;
+    const search = readFileSync(join(dist, id, 'search/index.html'), 'utf8');
+    expect(search).toContain(`<span class="ui-string" lang="en">Search every page of this site published in <span lang="${id}"`);
+    expect(search).toMatch(new RegExp(`lang="${id}"[^>]*>(?:<span class="word">)?${name}(?:</span>)+\\.</span>`));
+    expect(search).not.toContain('published in English');
+    const home = readFileSync(join(dist, id, 'index.html'), 'utf8');
+    expect(home).toMatch(/<a href="\/\w+\/"><span class="ui-string" lang="en">Home<\/span><\/a>/);
+    // The booklet names its own language: "ខ្មែរ edition", not "English edition".
+    const booklet = readFileSync(join(print, 'booklet/guide', id, 'index.html'), 'utf8');
+    expect(booklet).toMatch(new RegExp(`${name}(?:</span>)+ edition`));
+    expect(booklet).not.toContain('English edition');
+  });
+
+  it.each(added.map((l) => l.id))('%s: the article’s card carries its title, not the site name alone', async (id) => {
+    const card = (path: string) => /property="og:image" content="[^"]*?(\/social\/[^"]+)"/.exec(readFileSync(join(dist, path), 'utf8'))![1]!;
+    const article = card(`${id}/articles/expressway/index.html`);
+    expect(article).toBe(`/social/${id}/articles/expressway.png`);
+    // The home page's card has the site name as its title: the article's must show other glyphs.
+    const [a, b] = await Promise.all([article, card(`${id}/index.html`)].map((path) => sharp(join(dist, path)).raw().toBuffer()));
+    let different = 0;
+    for (let i = 0; i < a!.length; i++) if (a![i] !== b![i]) different++;
+    expect(different).toBeGreaterThan(20_000);
+  });
+});
