@@ -54,7 +54,7 @@ function main() {
   if (values.done) {
     const [locale, file] = positionals;
     if (!locale || !file) throw new RecordError('usage: npm run translations -- --done <locale> <file>, e.g. --done ja content/articles/tea/ja.mdx');
-    const hash = recordTranslation(locale, file, uiRoot);
+    const hash = recordTranslation(locale, file, { content: config.content.dir, ui: uiRoot });
     console.log(`translations: ${file} recorded as translated from the current Vietnamese (${hash}).`);
     return;
   }

@@ -18,9 +18,11 @@ function listContentFolder(root: string): Listing {
   const assets: string[] = [];
   const state: string[] = [];
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
     const path = relative(root, absolute).split(sep).join('/');
+    // Dot files and folders are not content: editors' tools, the kept translation sources, the trash.
+    if (path.split('/').some((part) => part.startsWith('.'))) continue;
     (textFile.test(entry.name) ? texts : assets).push(path);
     const { size, mtimeMs } = statSync(absolute);
     state.push(`${path}\u0000${size}\u0000${mtimeMs}`);

@@ -108,10 +108,15 @@ function groupPlurals(strings: Map<string, string>): Map<string, string> {
   return grouped;
 }
 
+/** The strings of a UI namespace as the status fingerprints them: by key, plural forms joined. */
+export function uiStringsByKey(tree: unknown): Map<string, string> {
+  return groupPlurals(flattenStrings(tree));
+}
+
 /** Fingerprints to record for a UI file marked as translated: every key the translation has. */
 export function uiRecordFor(sourceTree: unknown, translatedTree: unknown): Record<string, string> {
-  const translated = groupPlurals(flattenStrings(translatedTree));
-  return Object.fromEntries([...groupPlurals(flattenStrings(sourceTree))].filter(([key]) => translated.has(key)).map(([key, text]) => [key, fingerprint(text)]));
+  const translated = uiStringsByKey(translatedTree);
+  return Object.fromEntries([...uiStringsByKey(sourceTree)].filter(([key]) => translated.has(key)).map(([key, text]) => [key, fingerprint(text)]));
 }
 
 /**
