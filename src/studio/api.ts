@@ -11,8 +11,9 @@ import type { StudioConfig } from '../build/config.ts';
 import { checkContent } from '../content/check.ts';
 import { readContentFolder } from '../content/read.ts';
 import { ScaffoldError } from '../scaffold/templates.ts';
-import { readUiStrings, recordTranslation, RecordError } from '../translations/records.ts';
+import { keepTranslationsCurrent, readUiStrings, recordTranslation, RecordError } from '../translations/records.ts';
 import { contentStatus, uiStatus } from '../translations/status.ts';
+import { translationScreen, uiTranslationScreen } from './translation.ts';
 import { resolveFile } from '../server/static-server.ts';
 import { BuildRunner } from './build-runner.ts';
 import { bulletinDefaults, filesFor, type CreateRequest } from './create.ts';
@@ -139,10 +140,13 @@ export function studioApi(config: StudioConfig): Api {
     },
     'PUT /__studio/api/file': async (request, response) => {
       const body = await readJson<{ path: string; text: string; version: string | null; minor?: boolean }>(request);
-      const before = body.minor ? status().rows : undefined;
+      const target = resolveStudioPath(areas, body.path);
+      // "Minor change, no re-translation needed": translations current with the source as it was stay current.
+      const minor = body.minor && target.area === 'content' && target.inner.endsWith('/vi.mdx') && existsSync(target.absolute);
+      const previous = minor ? readFileSync(target.absolute, 'utf8') : undefined;
       const result = saveStudioFile(areas, body.path, body.text, body.version);
-      if (result.saved && before) keepCurrent(body.path, before);
-      send(response, result.saved ? 200 : 409, result);
+      const kept = result.saved && previous !== undefined ? keepTranslationsCurrent(target.absolute, previous, build.content.dir).map((f) => `content/${relative(build.content.dir, f).split(sep).join('/')}`) : [];
+      send(response, result.saved ? 200 : 409, { ...result, kept });
     },
     'DELETE /__studio/api/file': async (request, response) => {
       const body = await readJson<{ path: string; version: string }>(request);
@@ -162,8 +166,19 @@ export function studioApi(config: StudioConfig): Api {
       const current = readStudioFile(areas, body.path);
       if (current.version !== body.version) return send(response, 409, { saved: false, path: target.shown, conflict: { theirs: current.text, theirVersion: current.version, yours: '' } });
       const locale = target.area === 'locales' ? target.inner.split('/')[0]! : target.inner.split('/').at(-1)!.replace(/\.mdx$/, '');
-      const fingerprint = recordTranslation(locale, target.absolute, build.localesDir);
+      const fingerprint = recordTranslation(locale, target.absolute, { content: build.content.dir, ui: build.localesDir });
       send(response, 200, { fingerprint, ...readStudioFile(areas, body.path) });
+    },
+    'GET /__studio/api/translation': (_q, response, url) => {
+      const path = url.searchParams.get('path') ?? '';
+      const target = resolveStudioPath(areas, path);
+      const translation = readStudioFile(areas, path);
+      if (target.area === 'locales') {
+        const sourcePath = `locales/vi/${target.inner.split('/').slice(1).join('/')}`;
+        return send(response, 200, uiTranslationScreen(readStudioFile(areas, sourcePath), translation, build.localesDir, target.inner.split('/')[0]!));
+      }
+      const sourcePath = path.replace(/\/[^/]+\.mdx$/, '/vi.mdx');
+      send(response, 200, translationScreen(readStudioFile(areas, sourcePath), translation, build.content.dir));
     },
     'GET /__studio/api/new': (_q, response) => send(response, 200, bulletinDefaults(check().index, today())),
     'POST /__studio/api/new': async (request, response) => {
@@ -208,21 +223,6 @@ export function studioApi(config: StudioConfig): Api {
     const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Array<{ file: string; kind: string; slug: string; locale: string; variant: string; pages: number }>) : [];
     const orderSheet = ['pdf', 'html', 'csv'].map((ext) => `print/order-sheet.${ext}`).filter((f) => existsSync(join(build.outDir, f)));
     return { ...progress, problems: [], manifest, orderSheet };
-  }
-
-  /**
-   * "Minor change, no re-translation needed": translations that were current before this save of
-   * the Vietnamese source are recorded against the new source, so they stay current.
-   */
-  function keepCurrent(path: string, before: ReturnType<typeof status>['rows']) {
-    const { area, inner } = resolveStudioPath(areas, path);
-    if (area !== 'content' || !inner.endsWith('/vi.mdx')) return;
-    const source = `content/${inner}`;
-    for (const row of before) {
-      if (row.source === source && row.state === 'up-to-date' && row.kind !== 'ui') {
-        recordTranslation(row.locale, resolveStudioPath(areas, row.file).absolute, build.localesDir);
-      }
-    }
   }
 
   return {

@@ -92,6 +92,12 @@ export function formFor(inner: string): Field[] | undefined {
   const locale = name.replace(/\.mdx$/, '');
   if (name === 'issue.yaml' && section === 'bulletins') return describeObject(bulletinSchema.shape);
   if (!name.endsWith('.mdx') || !isLocaleId(locale)) return undefined;
+  const form = formForText(section, locale);
+  // A Vietnamese source is never "translated from" anything.
+  return locale === defaultLocale ? form?.filter((f) => f.name !== 'translatedFrom') : form;
+}
+
+function formForText(section: string | undefined, locale: string): Field[] | undefined {
   switch (section) {
     case 'articles':
       return describeObject(articleForm.shape);

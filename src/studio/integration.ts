@@ -29,7 +29,7 @@ const clientDependencies = [
 export function studioPage(lang: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Studio</title>
+<title>Studio</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/src/studio/client/studio.css">
 </head><body><div id="studio"><p>Studio…</p></div>
 <script type="module" src="/src/studio/client/main.ts"></script>

@@ -22,6 +22,8 @@ export interface PublicationLanguage {
   locale: LocaleId;
   /** The PDF this language prints to. */
   pdf: string;
+  /** Its print page in the dev server, laid out by Paged.js: the print preview. */
+  print: string;
   texts: TextState[];
   /** Counted: how many texts of each kind are outdated or missing. */
   blockers: Array<{ kind: ItemKind; state: 'outdated' | 'missing'; count: number }>;
@@ -61,8 +63,8 @@ function textsOf(index: ContentIndex, kind: 'bulletin' | 'booklet' | 'edition', 
     if (!b) return [];
     return [
       { kind: 'booklet', id: slug },
-      ...b.data.sections.flatMap((s) =>
-        s.kind === 'articles' ? s.articles.map((id) => ({ kind: 'article' as const, id })) : s.kind === 'projects' ? s.projects.map((id) => ({ kind: 'project' as const, id })) : [],
+      ...b.data.sections.flatMap((s): Array<{ kind: ItemKind; id: string }> =>
+        s.kind === 'articles' ? s.articles.map((id) => ({ kind: 'article', id })) : s.kind === 'projects' ? s.projects.map((id) => ({ kind: 'project', id })) : [],
       ),
     ];
   }
@@ -94,10 +96,11 @@ export function overview(index: ContentIndex, rows: readonly StatusRow[], proble
       });
       const counts = new Map<string, number>();
       for (const t of texts) if (t.state === 'outdated' || t.state === 'missing') counts.set(`${t.kind}\u0000${t.state}`, (counts.get(`${t.kind}\u0000${t.state}`) ?? 0) + 1);
-      const pdf = plan.find((p) => p.kind === kind && p.slug === slug && (p.locale === locale || p.locale.split('-').includes(locale)))?.file ?? '';
+      const planned = plan.find((p) => p.kind === kind && p.slug === slug && (p.locale === locale || p.locale.split('-').includes(locale)));
       return {
         locale,
-        pdf,
+        pdf: planned?.file ?? '',
+        print: planned ? `/print/${kind}/${slug}/${planned.locale}/` : '',
         texts,
         blockers: [...counts].map(([key, count]) => {
           const [k, state] = key.split('\u0000') as [ItemKind, 'outdated' | 'missing'];

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveStudioConfig } from '../../src/build/config.ts';
 import { decodeImage, uploadName } from '../../src/studio/api.ts';
-import { advance, idleProgress } from '../../src/studio/build-runner.ts';
+import { advance, idleProgress, type BuildProgress } from '../../src/studio/build-runner.ts';
 import { formFor } from '../../src/studio/fields.ts';
 import {
   PathRefused,
@@ -174,7 +174,7 @@ describe('studio uploads', () => {
 
 describe('studio build progress', () => {
   it('follows the build through its stages and counts PDFs', () => {
-    let p = { ...idleProgress(), state: 'running' as const };
+    let p: BuildProgress = { ...idleProgress(), state: 'running' };
     for (const line of ['10:00:01 [build] building', 'site: built in 9.1 s', 'print: bulletin 2026-12 vi: 12 pages, laid out, 3.0 s', 'print:   warning: x', 'print: done in 7.0 s']) p = advance(p, line);
     expect(p.stage).toBe('search');
     expect(p.pdfs).toEqual([{ name: 'bulletin 2026-12 vi', pages: 12 }]);
