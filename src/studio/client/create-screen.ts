@@ -90,13 +90,13 @@ function BulletinForm() {
       ${editions.map((l) => html`<label>${l} <input type="number" min="0" step="1" value=${printRun[l] ?? 0} onInput=${(e: Event) => setPrintRun({ ...printRun, [l]: Number((e.target as HTMLInputElement).value) })} /> <span class="unit">${t('unit.copies')}</span></label>`)}
     </fieldset>
     <fieldset><legend>${t('create.order')}</legend>
-      <ol class="ordered">${chosen.map((slug, i) => html`<li><span>${title(slug)}</span>
-        <button type="button" disabled=${i === 0} onClick=${() => move(i, -1)} aria-label=${t('create.up', { title: title(slug) })}>↑</button>
-        <button type="button" disabled=${i === chosen.length - 1} onClick=${() => move(i, 1)} aria-label=${t('create.down', { title: title(slug) })}>↓</button>
-        <button type="button" onClick=${() => setChosen(chosen.filter((s) => s !== slug))} aria-label=${t('create.remove', { title: title(slug) })}>✕</button></li>`)}</ol>
+      <ol class="ordered">${chosen.map((slug, i) => html`<li data-slug=${slug}><span>${title(slug)}</span>
+        <button type="button" class="up" disabled=${i === 0} onClick=${() => move(i, -1)} aria-label=${t('create.up', { title: title(slug) })}>↑</button>
+        <button type="button" class="down" disabled=${i === chosen.length - 1} onClick=${() => move(i, 1)} aria-label=${t('create.down', { title: title(slug) })}>↓</button>
+        <button type="button" class="remove" onClick=${() => setChosen(chosen.filter((s) => s !== slug))} aria-label=${t('create.remove', { title: title(slug) })}>✕</button></li>`)}</ol>
     </fieldset>
     <fieldset><legend>${t('create.pick')}</legend>
-      <ul class="pick">${defaults.articles.filter((a) => !chosen.includes(a.slug)).map((a) => html`<li><button type="button" onClick=${() => setChosen([...chosen, a.slug])} aria-label=${t('create.add', { title: a.title })}>+</button> ${a.title} <span class="meta">${a.date} · ${a.locales.join(', ')}</span></li>`)}</ul>
+      <ul class="pick">${defaults.articles.filter((a) => !chosen.includes(a.slug)).map((a) => html`<li data-slug=${a.slug}><button type="button" onClick=${() => setChosen([...chosen, a.slug])} aria-label=${t('create.add', { title: a.title })}>+</button> ${a.title} <span class="meta">${a.date} · ${a.locales.join(', ')}</span></li>`)}</ul>
     </fieldset>
     ${error && html`<p role="alert" class="error">${error}</p>`}
     <button type="submit" class="primary" disabled=${busy || chosen.length === 0 || editions.length === 0}>${t('create.make.bulletin')}</button>

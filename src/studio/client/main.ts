@@ -62,7 +62,7 @@ function App() {
   })();
   return html`
     <a class="skip" href="#main">${t('skip')}</a>
-    <header class="top">
+    <header class="top" aria-label=${t('studio')}>
       <span class="brand">${t('studio')}</span>
       <nav aria-label=${t('nav.label')}>
         <ul>
@@ -75,8 +75,11 @@ function App() {
         )}
       </div>
     </header>
-    <main id="main">${screen}</main>
+    <main id="main" aria-label=${t('workspace')}>${screen}</main>
   `;
 }
 
-render(html`<${App} />`, document.getElementById('studio')!);
+const root = document.getElementById('studio')!;
+// The "Studio…" placeholder goes: the app draws into an empty element.
+root.textContent = '';
+render(html`<${App} />`, root);

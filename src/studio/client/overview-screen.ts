@@ -82,7 +82,7 @@ export function OverviewScreen() {
           <option value="">${t('filter.all')}</option>${kinds.map((k) => html`<option value=${k}>${t(`kind.${k}`, { count: 2 })}</option>`)}</select></label>
         <label><input type="checkbox" checked=${onlyOpen} onChange=${(e: Event) => setOnlyOpen((e.target as HTMLInputElement).checked)} /> ${t('filter.open')}</label>
       </div>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="matrix-title">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${t('matrix.table')}>
       <table class="matrix">
         <thead><tr><th scope="col">${t('matrix.text')}</th>${locales.map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
         <tbody>
