@@ -108,7 +108,21 @@ export function EditorScreen({ path, field }: { path: string; field: string }) {
 
   useEffect(() => {
     if (!field || !file) return;
-    document.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"] :is(input,select,textarea)`)?.focus();
+    // A problem names `articles[3]` or `cover.alt`: the nearest field the form has takes the focus.
+    const parent = (name: string) => {
+      const up = name.replace(/(\[\d+\]|\.[^.[\]]+)$/, '');
+      return up === name ? '' : up;
+    };
+    const names: string[] = [];
+    for (let name = field; name; name = parent(name)) names.push(name);
+    for (const name of names) {
+      const control = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"] :is(input,select,textarea)`);
+      if (control) {
+        control.focus();
+        control.scrollIntoView({ block: 'center' });
+        break;
+      }
+    }
   }, [file, field]);
 
   const parts = useMemo(() => splitFile(path, text), [path, text]);
