@@ -36,7 +36,7 @@ export function studioPage(lang: string): string {
 </body></html>`;
 }
 
-export function studio(options: { api: Api; sessions: Sessions | undefined; allowedHosts: () => ReadonlySet<string> }): AstroIntegration {
+export function studio(options: { api: Api; sessions: Sessions | undefined; allowedHosts: () => ReadonlySet<string>; watch: readonly string[] }): AstroIntegration {
   return {
     name: 'press:studio',
     hooks: {
@@ -44,6 +44,9 @@ export function studio(options: { api: Api; sessions: Sessions | undefined; allo
         updateConfig({ vite: { optimizeDeps: { include: clientDependencies } } });
       },
       'astro:server:setup': ({ server }) => {
+        // Vite watches the project folder only: a content folder elsewhere (--content) is watched too,
+        // so a text or a whole folder the studio creates there reaches the preview at once.
+        server.watcher.add([...options.watch]);
         const guard = guardMiddleware(options.allowedHosts, options.sessions);
         const routes = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
           const url = new URL(request.url ?? '/', 'http://studio');

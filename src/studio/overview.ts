@@ -13,6 +13,8 @@ import { statusTable, type ItemKind, type StatusRow, type TranslationState } fro
 export interface TextState {
   kind: ItemKind;
   id: string;
+  /** The Vietnamese title, when the text has one: what editors recognise it by. */
+  title?: string;
   /** The file to open: the translation (or where it should be written), or the Vietnamese source. */
   file: string;
   state: TranslationState | 'source';
@@ -40,6 +42,7 @@ export interface PublicationSummary {
 export interface MatrixLine {
   kind: ItemKind;
   id: string;
+  title?: string;
   /** The Vietnamese source file. */
   source: string;
   cells: Partial<Record<LocaleId, { state: TranslationState; file: string; counts: Record<TranslationState, number> }>>;
@@ -74,6 +77,28 @@ function textsOf(index: ContentIndex, kind: 'bulletin' | 'booklet' | 'edition', 
 
 const sourceFolder: Record<ItemKind, string> = { article: 'articles', project: 'projects', foreword: 'bulletins', booklet: 'booklets', edition: 'editions', ui: '' };
 
+/** The Vietnamese title of a text, from the content check's index. */
+function titleOf(index: ContentIndex, kind: ItemKind, id: string): string | undefined {
+  const source = (texts: ReadonlyMap<LocaleId, { data: object }> | undefined) => {
+    const data = texts?.get(defaultLocale)?.data as { title?: unknown } | undefined;
+    return typeof data?.title === 'string' ? data.title : undefined;
+  };
+  switch (kind) {
+    case 'article':
+      return source(index.articles.get(id));
+    case 'project':
+      return source(index.projects.get(id));
+    case 'foreword':
+      return source(index.bulletins.get(id)?.texts);
+    case 'booklet':
+      return source(index.booklets.get(id)?.texts);
+    case 'edition':
+      return source(index.editions.get(id)?.texts);
+    default:
+      return undefined;
+  }
+}
+
 export function overview(index: ContentIndex, rows: readonly StatusRow[], problems: readonly ContentProblem[], contentShown: string): Overview {
   const rowOf = new Map(rows.map((r) => [`${r.kind}\u0000${r.id}\u0000${r.locale}`, r]));
   const plan = printPlan({
@@ -90,9 +115,11 @@ export function overview(index: ContentIndex, rows: readonly StatusRow[], proble
     file: `${contentShown}/${folder[kind]}/${slug}/${definitionFile[kind]}`,
     languages: languages.map((locale) => {
       const texts: TextState[] = textsOf(index, kind, slug).map(({ kind: k, id }) => {
-        if (locale === defaultLocale) return { kind: k, id, file: `${contentShown}/${sourceFolder[k]}/${id}/${defaultLocale}.mdx`, state: 'source' };
+        const title = titleOf(index, k, id);
+        const named = title ? { title } : {};
+        if (locale === defaultLocale) return { kind: k, id, ...named, file: `${contentShown}/${sourceFolder[k]}/${id}/${defaultLocale}.mdx`, state: 'source' };
         const row = rowOf.get(`${k}\u0000${id}\u0000${locale}`);
-        return { kind: k, id, file: row?.file ?? `${contentShown}/${sourceFolder[k]}/${id}/${locale}.mdx`, state: row?.state ?? 'missing' };
+        return { kind: k, id, ...named, file: row?.file ?? `${contentShown}/${sourceFolder[k]}/${id}/${locale}.mdx`, state: row?.state ?? 'missing' };
       });
       const counts = new Map<string, number>();
       for (const t of texts) if (t.state === 'outdated' || t.state === 'missing') counts.set(`${t.kind}\u0000${t.state}`, (counts.get(`${t.kind}\u0000${t.state}`) ?? 0) + 1);
@@ -120,9 +147,11 @@ export function overview(index: ContentIndex, rows: readonly StatusRow[], proble
   const matrix = statusTable(rows).map(({ item, cells }) => {
     const first = rows.find((r) => (r.kind === 'ui' ? `ui ${r.id.split(':')[0]}` : `${r.kind} ${r.id}`) === item)!;
     const id = first.kind === 'ui' ? first.id.split(':')[0]! : first.id;
+    const title = titleOf(index, first.kind, id);
     return {
       kind: first.kind,
       id,
+      ...(title ? { title } : {}),
       source: first.source,
       cells: Object.fromEntries([...cells].map(([locale, cell]) => [locale, { state: cell.state, file: cell.file, counts: cell.counts }])),
     };

@@ -4,6 +4,7 @@
  */
 import { hostname, networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { astroConfig } from '../build/astro-config.ts';
 import type { StudioConfig } from '../build/config.ts';
 import { studioApi, type Api } from './api.ts';
@@ -38,9 +39,12 @@ export async function startStudio(config: StudioConfig, logLevel: 'warn' | 'info
     ...site,
     configFile: false,
     logLevel,
-    integrations: [...(site.integrations ?? []), studio({ api, sessions, allowedHosts: () => allowed })],
+    integrations: [...(site.integrations ?? []), studio({ api, sessions, allowedHosts: () => allowed, watch: [config.build.content.dir] })],
     server: { host: config.host, port: config.port },
-    vite: { ...site.vite, server: { strictPort: config.port !== 0 } },
+    // Vite's prepared modules in a folder of this studio's own (per content folder): the shared
+    // node_modules/.vite would be prepared again by any other dev server, leaving this page's
+    // modules "outdated" (HTTP 504) until a reload.
+    vite: { ...site.vite, cacheDir: join(config.build.caches.astro, 'studio-vite'), server: { strictPort: config.port !== 0 } },
   });
   const { port } = server.address as AddressInfo;
   allowed = hostsFor(config.host, port);

@@ -4,7 +4,7 @@ import { html } from 'htm/preact';
 import { api, links, type Problem, type TranslationState } from './api.ts';
 import { t } from './i18n.ts';
 
-type TextState = { kind: string; id: string; file: string; state: TranslationState | 'source' };
+type TextState = { kind: string; id: string; title?: string; file: string; state: TranslationState | 'source' };
 interface PublicationSummary {
   kind: string;
   slug: string;
@@ -15,7 +15,7 @@ interface Overview {
   locales: string[];
   nextBulletin: PublicationSummary | null;
   publications: PublicationSummary[];
-  matrix: Array<{ kind: string; id: string; source: string; cells: Record<string, { state: TranslationState; file: string; counts: Record<TranslationState, number> } | undefined> }>;
+  matrix: Array<{ kind: string; id: string; title?: string; source: string; cells: Record<string, { state: TranslationState; file: string; counts: Record<TranslationState, number> } | undefined> }>;
   problems: Problem[];
 }
 
@@ -39,7 +39,7 @@ function Publication({ publication, open }: { publication: PublicationSummary; o
     ${publication.languages.map(
       (l) => html`<h3>${t('overview.edition', { locale: l.locale })}</h3>
         <ul class="texts">
-          ${l.texts.map((text) => html`<li><a href=${openLink(text.file, text.state)}>${t(`kind.${text.kind}`, { count: 1 })} ${text.id}</a> <${StateBadge} state=${text.state} /></li>`)}
+          ${l.texts.map((text) => html`<li><a href=${openLink(text.file, text.state)}>${text.title ?? `${t(`kind.${text.kind}`, { count: 1 })} ${text.id}`}</a> <${StateBadge} state=${text.state} /></li>`)}
         </ul>`,
     )}
   </details>`;
@@ -88,7 +88,7 @@ export function OverviewScreen() {
         <tbody>
           ${lines.map(
             (line) => html`<tr>
-              <th scope="row"><a href=${links.edit(line.source)}>${t(`kind.${line.kind}`, { count: 1 })} ${line.id}</a></th>
+              <th scope="row"><a href=${links.edit(line.source)}>${line.title ?? `${t(`kind.${line.kind}`, { count: 1 })} ${line.id}`}</a> <span class="meta">${t(`kind.${line.kind}`, { count: 1 })} ${line.id}</span></th>
               ${locales.map((l) => {
                 const cell = line.cells[l];
                 if (!cell) return html`<td>—</td>`;
