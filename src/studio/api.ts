@@ -18,7 +18,7 @@ import { resolveFile } from '../server/static-server.ts';
 import { BuildRunner } from './build-runner.ts';
 import { bulletinDefaults, filesFor, type CreateRequest } from './create.ts';
 import { formFor } from './fields.ts';
-import { PathRefused, readStudioFile, resolveStudioPath, saveStudioFile, trashStudioFile, versionOf, writeAtomically, type StudioAreas } from './files.ts';
+import { PathRefused, readStudioFile, resolveStudioPath, restoreStudioFile, saveStudioFile, trashStudioFile, versionOf, writeAtomically, type StudioAreas } from './files.ts';
 import { overview } from './overview.ts';
 import { printPlan } from '../publications/print-plan.ts';
 
@@ -152,6 +152,22 @@ export function studioApi(config: StudioConfig): Api {
       const body = await readJson<{ path: string; version: string }>(request);
       const result = trashStudioFile(areas, body.path, body.version);
       send(response, result.saved ? 200 : 409, result);
+    },
+    'GET /__studio/api/trash': (_q, response) => {
+      // Newest deletion first: trash/<time>/<content|locales>/<path>.
+      const files = existsSync(areas.trash)
+        ? readdirSync(areas.trash, { recursive: true, encoding: 'utf8' })
+            .map((p) => p.split(sep).join('/'))
+            .filter((p) => statSync(join(areas.trash, p)).isFile())
+            .map((p) => `trash/${p}`)
+            .sort()
+            .reverse()
+        : [];
+      send(response, 200, { files });
+    },
+    'POST /__studio/api/restore': async (request, response) => {
+      const body = await readJson<{ path: string }>(request);
+      send(response, 200, { restored: restoreStudioFile(areas, body.path) });
     },
     'POST /__studio/api/check': async (request, response) => {
       const body = await readJson<{ path: string; text: string }>(request);

@@ -214,6 +214,23 @@ describe('studio', () => {
     await page.close();
   }, 180_000);
 
+  it('deletes only after asking, into the trash, from where the file comes back', async () => {
+    const page = await open(`#/edit?path=${encodeURIComponent('content/articles/gamma/vi.mdx')}`);
+    const text = readFileSync(file('articles/gamma/vi.mdx'), 'utf8');
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    expect(existsSync(file('articles/gamma/vi.mdx'))).toBe(true);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.waitForURL(/#\/$/);
+    expect(existsSync(file('articles/gamma/vi.mdx'))).toBe(false);
+    await page.goto(`${studio.url}#/files`);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.locator('text=content/articles/gamma/vi.mdx is back.').waitFor();
+    expect(readFileSync(file('articles/gamma/vi.mdx'), 'utf8')).toBe(text);
+    await page.close();
+  });
+
   it.each(['en', 'vi'])('has no axe violations on any screen (%s interface), at 1280 and 820 px', async (language) => {
     for (const width of [1280, 820]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language });
