@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
+import { parseDocument } from 'yaml';
 import { api, ApiError, links, type TranslationState } from './api.ts';
 import { t } from './i18n.ts';
 import { StateBadge } from './overview-screen.ts';
@@ -45,6 +46,23 @@ export function Words({ words }: { words: WordPart[] }) {
   return html`${words.map((w) => (w.added ? html`<ins>${w.value}</ins>` : w.removed ? html`<del>${w.value}</del>` : w.value))}`;
 }
 
+/** The frontmatter texts a translator translates, where the source has them. */
+const translatableFields = [['title'], ['summary'], ['subtitle'], ['cover', 'alt'], ['contact', 'office']];
+const frontmatterBlock = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?(---[ \t]*(?:\r?\n|$))/;
+
+function frontmatterOf(text: string) {
+  return parseDocument(frontmatterBlock.exec(text)?.[2] ?? '');
+}
+
+/** The translation with its frontmatter texts replaced, the rest of the file as written. */
+export function withFields(text: string, fields: Record<string, string>): string {
+  const match = frontmatterBlock.exec(text);
+  if (!match || Object.keys(fields).length === 0) return text;
+  const doc = parseDocument(match[2] ?? '');
+  for (const [path, value] of Object.entries(fields)) doc.setIn(path.split('.'), value);
+  return `${match[1]}${doc.toString({ lineWidth: 0 })}${match[3]}${text.slice(match[0].length)}`;
+}
+
 /** The translation file with the edited blocks replaced and the copied blocks inserted, applied from the end so offsets hold. */
 export function applyEdits(text: string, edits: Array<{ start: number; end: number; insert: string }>): string {
   let out = text;
@@ -77,6 +95,7 @@ function ContentTranslation({ path }: { path: string }) {
   const [screen, setScreen] = useState<Screen | null>(null);
   const [error, setError] = useState('');
   const [edits, setEdits] = useState<Record<number, string>>({});
+  const [fieldEdits, setFieldEdits] = useState<Record<string, string>>({});
   const [loads, setLoads] = useState(0);
   const reload = () => setLoads((n) => n + 1);
   const { message, busy, run } = useSave(path, reload);
@@ -85,6 +104,7 @@ function ContentTranslation({ path }: { path: string }) {
       (s) => {
         setScreen(s);
         setEdits({});
+        setFieldEdits({});
       },
       (e: Error) => setError(e.message),
     );
@@ -92,6 +112,11 @@ function ContentTranslation({ path }: { path: string }) {
   if (error) return html`<p role="alert">${error}</p>`;
   if (!screen) return html`<p>${t('loading')}</p>`;
   const locale = path.split('/').at(-1)!.replace(/\.mdx$/, '');
+  const sourceFields = frontmatterOf(screen.source.text);
+  const translatedFields = frontmatterOf(screen.translation.text);
+  const details = translatableFields
+    .map((fieldPath) => ({ key: fieldPath.join('.'), source: sourceFields.getIn(fieldPath), translation: translatedFields.getIn(fieldPath) }))
+    .filter((f): f is { key: string; source: string; translation: unknown } => typeof f.source === 'string');
 
   /** Where a copied block goes: after the translation block of the nearest row above that has one. */
   const insertAt = (index: number) => {
@@ -110,7 +135,8 @@ function ContentTranslation({ path }: { path: string }) {
       return { start: at, end: at, insert: `${at === screen.bodyStart ? '' : '\n\n'}${row.source?.prefix ?? ''}${value}${at === screen.bodyStart ? '\n\n' : ''}` };
     }),
   );
-  const changed = Object.keys(edits).length > 0;
+  const fullText = withFields(text, fieldEdits);
+  const changed = Object.keys(edits).length > 0 || Object.keys(fieldEdits).length > 0;
   const counts = { changed: 0, added: 0, removed: 0 };
   for (const row of screen.rows) if (row.change !== 'same') counts[row.change] += 1;
 
@@ -120,9 +146,19 @@ function ContentTranslation({ path }: { path: string }) {
       ${screen.state === 'outdated' && !screen.history && html` ${t('translate.noHistory')}`}
       <a href=${links.edit(path)}>${t('translate.openEditor')}</a> · <a href=${links.edit(screen.source.path)}>${t('translate.openSource')}</a></p>
     ${screen.error && html`<p role="alert">${screen.error}</p>`}
-    ${screen.fields.length > 0 &&
+    ${details.length > 0 &&
     html`<section aria-labelledby="fields-title"><h2 id="fields-title">${t('translate.fields')}</h2>
-      <ul>${screen.fields.map((f) => html`<li><strong>${f.field}</strong>: <${Words} words=${f.words} /></li>`)}</ul></section>`}
+      <div class="table-wrap"><table class="side-by-side details"><tbody>${details.map((d) => {
+        const change = screen.fields.find((f) => f.field === d.key);
+        const id = `detail-${d.key}`;
+        return html`<tr class=${change ? 'row-changed' : ''}>
+          <td class="source-cell"><label for=${id}><strong>${t(`field.${d.key.split('.').at(-1)}`)}</strong></label>
+            ${change && html` <span class="change changed">${t('change.changed')}</span>`}
+            <div>${change ? html`<${Words} words=${change.words} />` : d.source}</div></td>
+          <td class="translation-cell"><textarea id=${id} rows="2" value=${fieldEdits[d.key] ?? (typeof d.translation === 'string' ? d.translation : '')} onInput=${(e: Event) => setFieldEdits({ ...fieldEdits, [d.key]: (e.target as HTMLTextAreaElement).value })} /></td>
+        </tr>`;
+      })}</tbody></table></div></section>`}
+    <h2>${t('translate.text')}</h2>
     <div class="table-wrap">
     <table class="side-by-side">
       <thead><tr><th scope="col">${t('translate.source')} (vi)</th><th scope="col">${t('translate.translation')} (${locale})</th></tr></thead>
@@ -149,8 +185,8 @@ function ContentTranslation({ path }: { path: string }) {
       </tbody>
     </table></div>
     <div class="savebar">
-      <button type="button" class="primary" disabled=${busy || !changed} onClick=${() => run(text, screen.translation.version, changed, false)}>${t('editor.save')}</button>
-      <button type="button" disabled=${busy || screen.translation.version === null} onClick=${() => run(text, screen.translation.version, changed, true)}>${t('editor.markTranslated')}</button>
+      <button type="button" class="primary" disabled=${busy || !changed} onClick=${() => run(fullText, screen.translation.version, changed, false)}>${t('editor.save')}</button>
+      <button type="button" disabled=${busy || screen.translation.version === null} onClick=${() => run(fullText, screen.translation.version, changed, true)}>${t('editor.markTranslated')}</button>
       <span class="status" role="status">${changed ? t('editor.unsaved') : ''} ${message}</span>
     </div>
   `;
