@@ -12,7 +12,7 @@ function Trash({ onRestored }: { onRestored: () => void }) {
   useEffect(() => {
     void load();
   }, []);
-  if (files.length === 0) return null;
+  if (files.length === 0 && !message) return null;
   return html`<section aria-labelledby="trash-title"><h2 id="trash-title">${t('files.trash')}</h2>
     <p class="help">${t('files.trashHelp')}</p>
     <ul class="trash">${files.map((f) => {
