@@ -41,7 +41,7 @@ function FieldControl({ field, path, value, problems, onChange }: { field: Field
   const required = field.required ? html` <span class="required" aria-hidden="true">*</span>` : '';
   switch (field.kind) {
     case 'group':
-      return html`<fieldset class="group" data-field=${dotted}><legend>${label(field.name)}</legend>
+      return html`<fieldset class="group" data-field=${dotted}><legend>${label(field.name)}${field.required ? '' : ` (${t('editor.optional')})`}</legend>
         ${field.fields.map((f) => html`<${FieldControl} field=${f} path=${[...path, f.name]} value=${(value as Record<string, unknown> | undefined)?.[f.name]} problems=${problems} onChange=${onChange} />`)}
         ${problemList}</fieldset>`;
     case 'choices': {
