@@ -2,7 +2,9 @@
  * Three projects (`--project <name>` runs one):
  *   unit     pure logic and in-process checks (test/unit/), no global setup: seconds;
  *   build    the built fixture site, its PDFs and the commands end to end (test/build/);
- *   browser  the built fixture site in Chromium (test/browser/).
+ *   browser  the built fixture site in Chromium (test/browser/);
+ *   studio   `npm run studio` on a fixture copy of the content, in Chromium (test/studio/): its own
+ *            dev server and browser, no fixture build, so it neither waits for nor slows the others.
  * build and browser share one global setup (helpers/fixture-setup.ts) that builds the fixture site
  * and starts one Chromium once per run, whichever of the two runs first.
  */
@@ -29,6 +31,9 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup] } },
+      // After the others (groupOrder): Astro keeps some state in the project's .astro/ folder, and
+      // the studio's dev server on a content copy must not share it with the fixture build.
+      { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

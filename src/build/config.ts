@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 export interface PressOptions {
   /** The ICC profile of the press condition (CMYK output intent). */
@@ -97,6 +97,7 @@ export const environmentVariables = {
   PRESS_OUTPUT_CONDITION: 'the output condition the press PDFs declare',
   PAGEFIND_EXTENDED_BINARY_PATH: "Pagefind's extended binary (the one npm installed)",
   BENCH_ROUNDS: 'alternating rounds of each benchmark (3)',
+  STUDIO_PASSWORD: 'the password of `npm run studio -- --host <address>` (required with --host)',
 } as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -179,4 +180,42 @@ export function releaseFreedNativeMemory(env: Record<string, string | undefined>
 export function useProductionEnvironment(env: Record<string, string | undefined> = process.env): void {
   env.NODE_ENV = 'production';
   for (const key of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete env[key];
+}
+
+/** What `npm run studio` can be told on its command line. */
+export interface StudioArguments extends BuildArguments {
+  /** The address to listen on; loopback (127.0.0.1) unless given. */
+  host?: string | undefined;
+  /** The port; 4330 unless given, 0 for any free one (tests). */
+  port?: string | number | undefined;
+}
+
+export interface StudioConfig {
+  build: BuildConfig;
+  host: string;
+  port: number;
+  /** Every route asks for it when set; required when the studio listens beyond this machine. */
+  password: string | undefined;
+  /** Where deleted files go, recoverable: beside the content folder. */
+  trashDir: string;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** The studio's configuration: the build's, plus where it listens and who may use it. */
+export function resolveStudioConfig(args: StudioArguments = {}, env: Environment = process.env): StudioConfig {
+  const build = resolveBuildConfig(args, env);
+  const host = args.host ?? '127.0.0.1';
+  const port = args.port === undefined ? 4330 : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`--port is "${args.port}"; expected a port number.`, 'Give a number between 1024 and 65535, e.g. --port 4330.');
+  }
+  const password = env.STUDIO_PASSWORD || undefined;
+  if (!loopbackHosts.has(host) && !password) {
+    throw new ConfigError(
+      `The studio would listen on ${host}, open to other computers, without a password.`,
+      'Set STUDIO_PASSWORD first, e.g. STUDIO_PASSWORD=\'a long phrase\' npm run studio -- --host ' + host + '.',
+    );
+  }
+  return { build, host, port, password, trashDir: join(dirname(build.content.dir), '.studio-trash') };
 }
