@@ -23,6 +23,7 @@ import { astroConfig } from '../src/build/astro-config.ts';
 import { releaseFreedNativeMemory, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
 import { printOptions } from '../src/build/print-options.ts';
+import { withProjectLock } from '../src/build/project-lock.ts';
 import { isContentProblemsError } from '../src/content/loader.ts';
 import type { ContentProblem } from '../src/content/problems.ts';
 import { printPublications } from '../src/print/stage.ts';
@@ -59,7 +60,11 @@ async function main() {
     // The content is read and checked once, by Astro's collections (src/content/loader.ts): a
     // content error stops the build there, before any page is rendered.
     const { build } = await import('astro');
-    await build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' });
+    await withProjectLock(
+      config.root,
+      () => build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' }),
+      (pid) => console.log(`site: waiting for the build already running in this folder${pid ? ` (process ${pid})` : ''}`),
+    );
     console.log(`site: built in ${seconds(started)}`);
     const printing = performance.now();
     const { manifest } = await printPublications(printOptions(config, staging, (line) => console.log(`print: ${line}`)));
