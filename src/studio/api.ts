@@ -218,14 +218,16 @@ export function studioApi(config: StudioConfig): Api {
       send(response, 200, { file: `./${candidate}`, path: `${folder.shown}/${candidate}`, width, height });
     },
     'GET /__studio/api/build': (_q, response) => send(response, 200, buildState()),
-    'POST /__studio/api/build': (_q, response) => {
+    'POST /__studio/api/build': async (request, response) => {
+      const { press = false } = await readJson<{ press?: unknown }>(request);
+      if (typeof press !== 'boolean') throw new RequestError(400, '"press" must be true or false.');
       const { index } = check();
       const planned = printPlan({
         bulletins: [...index.bulletins].map(([month, b]) => ({ month, editions: b.data.editions })),
         booklets: [...index.booklets].map(([slug, b]) => ({ slug, editions: b.data.editions, sections: b.data.sections })),
         editions: [...index.editions].map(([slug, e]) => ({ slug, languages: e.data.languages })),
       }).length;
-      const started = builds.start(planned);
+      const started = builds.start(planned, { press });
       send(response, started ? 202 : 409, buildState());
     },
   };

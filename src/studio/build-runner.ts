@@ -59,13 +59,16 @@ export class BuildRunner {
     return this.progress;
   }
 
-  /** Starts a build unless one is running; returns whether it started. */
-  start(pdfsPlanned: number): boolean {
+  /**
+   * Starts a build unless one is running; returns whether it started. `press` adds the CMYK PDF/X
+   * files for the print shop (`--press`), made in the same pass as each screen PDF.
+   */
+  start(pdfsPlanned: number, { press = false }: { press?: boolean } = {}): boolean {
     if (this.progress.state === 'running') return false;
     this.progress = { ...idleProgress(), state: 'running', pdfsPlanned, startedAt: Date.now() };
     const child = spawn(
       process.execPath,
-      ['--max-semi-space-size=64', join(this.config.root, 'scripts', 'build.ts'), '--content', this.config.content.dir, '--out', this.config.outDir],
+      ['--max-semi-space-size=64', join(this.config.root, 'scripts', 'build.ts'), '--content', this.config.content.dir, '--out', this.config.outDir, ...(press ? ['--press'] : [])],
       { cwd: this.config.root, env: childEnvironment({ FORCE_COLOR: '0', NO_COLOR: '1' }), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const read = (stream: NodeJS.ReadableStream) => {

@@ -25,6 +25,7 @@ const stageNames = ['check', 'site', 'print', 'search', 'done'];
 export function BuildScreen() {
   const [build, setBuild] = useState<BuildState | null>(null);
   const [error, setError] = useState('');
+  const [press, setPress] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const poll = () =>
@@ -38,7 +39,7 @@ export function BuildScreen() {
   const start = async () => {
     setError('');
     try {
-      setBuild(await api.post<BuildState>('build', {}));
+      setBuild(await api.post<BuildState>('build', { press }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -47,6 +48,7 @@ export function BuildScreen() {
   const current = build ? stageNames.indexOf(build.stage) : -1;
   return html`<h1 tabindex="-1">${t('nav.build')}</h1>
     <p>${t('build.explain')}</p>
+    <p><label><input type="checkbox" checked=${press} disabled=${build?.state === 'running'} onChange=${(e: Event) => setPress((e.target as HTMLInputElement).checked)} /> ${t('build.withPress')}</label></p>
     <p><button type="button" class="primary" disabled=${build?.state === 'running'} onClick=${start}>${build?.state === 'running' ? t('build.running') : t('build.start')}</button></p>
     ${error && html`<p role="alert" class="error">${error}</p>`}
     ${build && build.state !== 'idle' &&
