@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { figureUnits } from '../i18n/format.ts';
 import { localeIds } from '../i18n/locales.ts';
+import { placements } from '../pictures/figure-title.ts';
 
 export const topics = ['investment', 'tea', 'tourism', 'culture', 'foreign-affairs'] as const;
 export type Topic = (typeof topics)[number];
@@ -46,7 +47,20 @@ const coverAlt = z.string().trim().min(1);
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   // Astro calls this for every article (the image schema is the entry's own): only the cover is
   // made per call, the other fields once.
-  return articleFields.extend({ cover: z.strictObject({ src: image, alt: coverAlt }).optional() });
+  return articleFields.extend({
+    cover: z
+      .strictObject({
+        src: image,
+        alt: coverAlt,
+        /** Printed and shown under the picture, in this file's language. */
+        caption: z.string().trim().min(1).optional(),
+        /** One credit line, e.g. "Ảnh: Trần Minh". */
+        credit: z.string().trim().min(1).optional(),
+        /** Where the cover prints at the head of the article (default: full, the width of the type area). */
+        placement: z.enum(placements).optional(),
+      })
+      .optional(),
+  });
 }
 
 /** A bulletin issue: `content/bulletins/<yyyy-mm>/issue.yaml`. */

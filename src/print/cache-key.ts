@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Variant } from './publication.ts';
 
 /** The format of the cache's records; records of another format are never read. */
-export const cacheFormat = 2;
+export const cacheFormat = 3;
 
 /**
  * The code that shapes the raw PDF, relative to src/: the layout passes and the audit they act on,

@@ -21,6 +21,8 @@ import { pdfMetadata, postprocessPdf, setMetadata, type FontProblem } from './po
 import { PressError, pressPdf, pressToolVersions, type PressProfile } from './press.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
+import type { ImageUse } from './layout-audit.ts';
+import { pressPpi, screenPpi } from '../pictures/print-size.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 import { asFontId } from '../i18n/locales.ts';
 import { printManifestFile } from './manifest.ts';
@@ -67,7 +69,22 @@ export interface PrintRun {
 }
 
 /** Printed images must reach this resolution at their printed size (press variant). */
-export const minimumPpi = 300;
+export const minimumPpi = pressPpi;
+
+/** The preflight: each picture printing below what its PDF needs, with its placement and resolution. */
+export function imageWarnings(images: readonly ImageUse[], press: boolean): string[] {
+  const seen = new Set<string>();
+  const warnings: string[] = [];
+  for (const image of images) {
+    const needed = press ? pressPpi : screenPpi;
+    const key = `${image.src} ${image.placement}`;
+    if (image.ppi >= needed || seen.has(key)) continue;
+    seen.add(key);
+    const file = image.source ? ` in ${image.source}` : '';
+    warnings.push(`image ${image.src}${file}, placed ${image.placement}, prints at ${image.ppi} ppi; ${press ? 'press' : 'screen'} PDFs need ${needed}`);
+  }
+  return warnings;
+}
 
 /** Publications whose print HTML was built, in a stable order. */
 export function findPublications(siteDir: string): PublicationRef[] {
@@ -140,12 +157,10 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
       const record = {
         files: (keys && hashInputs(siteDir, rendered.inputs)) || {},
         pages: rendered.pages,
-        warnings: [
-          ...rendered.warnings,
-          ...rendered.images.filter((i) => i.ppi < minimumPpi).map((i) => `image ${i.src} (${i.source}) prints at ${i.ppi} ppi; press needs ${minimumPpi}`),
-        ],
+        warnings: rendered.warnings,
         meta: rendered.meta,
         anchors: rendered.anchors,
+        images: rendered.images,
       };
       layout = {
         record: keys && cache ? cache.storeLayout(publication, keys.engine, html, record, rendered.pdf) : { format: cacheFormat, key: '', raw: sha256(rendered.pdf), ...record },
@@ -181,8 +196,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
       entries.push(manifestEntry);
       if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: record.meta.format, copies: record.meta.printRun });
     }
-    // Image resolution matters for the press file only; typographic warnings always.
-    for (const warning of record.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
+    for (const warning of [...record.warnings, ...imageWarnings(record.images, options.press !== null)]) log(`  warning: ${name}: ${warning}`);
     const outcome = passes ? 'laid-out' : made.length ? 'post-processed' : 'unchanged';
     documents.push({ ref, outcome, made, pages: record.pages });
     const how = {
