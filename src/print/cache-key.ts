@@ -34,7 +34,7 @@ export const layoutCode = [
 ] as const;
 
 /** The code that turns the raw PDF into a variant: page boxes, marks, metadata, font audit. */
-export const postprocessCode = ['print/postprocess.ts'] as const;
+export const postprocessCode = ['print/postprocess.ts', 'print/downsample.ts'] as const;
 
 /** The code of the press conversion (Ghostscript to CMYK PDF/X-3, qpdf). */
 export const pressCode = ['print/press.ts'] as const;

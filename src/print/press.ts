@@ -78,6 +78,9 @@ export async function convertToPress(prepared: Uint8Array, date: Date, profile: 
       '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.4',
       '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.iccProfile}`,
       '-dAutoRotatePages=/None', '-dEmbedAllFonts=true',
+      // Pictures far above press resolution at their printed size (an A4-wide picture in an A5 booklet) come down to 300 ppi.
+      '-dDownsampleColorImages=true', '-dColorImageDownsampleType=/Bicubic', '-dColorImageResolution=300', '-dColorImageDownsampleThreshold=1.5',
+      '-dDownsampleGrayImages=true', '-dGrayImageDownsampleType=/Bicubic', '-dGrayImageResolution=300', '-dGrayImageDownsampleThreshold=1.5',
       `-sOutputFile=${join(work, 'out.pdf')}`, join(work, 'pdfx.ps'), join(work, 'in.pdf'),
     ];
     const epoch = String(Math.floor(date.getTime() / 1000));

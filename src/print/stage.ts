@@ -21,6 +21,7 @@ import { pdfMetadata, postprocessPdf, setMetadata, type FontProblem } from './po
 import { PressError, pressPdf, pressToolVersions, type PressProfile } from './press.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
+import { downsampleImages } from './downsample.ts';
 import type { ImageUse } from './layout-audit.ts';
 import { pressPpi, screenPpi } from '../pictures/print-size.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
@@ -180,7 +181,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
         const finished: { pdf: Uint8Array; fontProblems: FontProblem[] } =
           variant === 'press' && options.press
             ? await pressPdf(raw, metadata, { bleedMm, profile: options.press })
-            : await postprocessPdf(raw, metadata, { bleedMm, marks: options.marks });
+            : await postprocessPdf((await downsampleImages(raw, record.images, screenPpi)).pdf, metadata, { bleedMm, marks: options.marks });
         pdf = finished.pdf;
         if (finished.fontProblems.length) {
           const list = finished.fontProblems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
