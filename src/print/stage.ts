@@ -7,7 +7,7 @@
  * from the cached layout, without Chromium.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { sha256 } from '../cache/store.ts';
@@ -19,6 +19,7 @@ import { sortManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { orderRows, orderSheetCsv, orderSheetHtml, type OrderLine } from './order-sheet.ts';
 import { pdfMetadata, postprocessPdf, setMetadata, type FontProblem } from './postprocess.ts';
 import { PressError, pressPdf, pressToolVersions, type PressProfile } from './press.ts';
+import { ensurePressProfile } from './press-profile.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
 import { downsampleImages } from './downsample.ts';
@@ -112,9 +113,9 @@ interface RunInputs {
 function runInputs(options: PrintOptions): RunInputs {
   let press: PressInputs | null = null;
   if (options.press) {
-    const { iccProfile, outputCondition } = options.press;
-    if (!existsSync(iccProfile)) throw new PressError(`The CMYK profile ${iccProfile} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
-    press = { ...pressToolVersions(), icc: sha256(readFileSync(iccProfile)), outputCondition, code: codeVersion(pressCode) };
+    const { iccProfile, outputCondition, info } = options.press;
+    if (!existsSync(iccProfile)) throw new PressError(`The CMYK profile ${iccProfile} was not found. Run "npm run setup" (it builds the FOGRA39 profile), or set PRESS_ICC_PROFILE.`);
+    press = { ...pressToolVersions(), icc: sha256(readFileSync(iccProfile)), outputCondition, info: info ?? outputCondition, code: codeVersion(pressCode) };
   }
   return {
     engine: { chromium: chromiumVersion(options.chromium), pagedjs: pagedjsVersion(), code: codeVersion(layoutCode) },
@@ -127,6 +128,8 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
   const { siteDir, log } = options;
   const publications = findPublications(siteDir);
   const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir);
+  // The default FOGRA39 profile is built the first time a press run needs it.
+  if (options.press && publications.length) await ensurePressProfile(options.press, log);
   const keys = cache && publications.length ? runInputs(options) : undefined;
   let browser: Promise<Browser> | undefined;
   let printSite: Promise<PrintSite> | undefined;
@@ -215,7 +218,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, options.jobs), publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
-    const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
+    const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, options.press, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
     documents.sort((a, b) => printPagePath(a.ref).localeCompare(printPagePath(b.ref)));
     return { manifest, documents, orderSheet };
   } finally {
@@ -236,6 +239,7 @@ async function writeOrderSheet(
   siteDir: string,
   orders: OrderLine[],
   date: Date,
+  press: PressProfile | null,
   getSite: () => Promise<PrintSite>,
   cached: { cache: PrintCache; chromium: string; code: string } | undefined,
 ): Promise<'printed' | 'cached'> {
@@ -243,7 +247,8 @@ async function writeOrderSheet(
   const printDir = join(siteDir, 'print');
   const title = 'Print order — Thái Nguyên foreign-information publications';
   // The order sheet's CSS names Noto Sans.
-  const html = orderSheetHtml(rows, title, fontStylesheetPath(asFontId('noto-sans')));
+  const profile = press && { condition: press.info ?? press.outputCondition, identifier: press.outputCondition, file: basename(press.iccProfile) };
+  const html = orderSheetHtml(rows, title, fontStylesheetPath(asFontId('noto-sans')), profile);
   writeFileSync(join(printDir, 'order-sheet.csv'), orderSheetCsv(rows));
   writeFileSync(join(printDir, 'order-sheet.html'), html);
   const key = cached && orderSheetKey({ html, chromium: cached.chromium, date: date.toISOString(), code: cached.code });
