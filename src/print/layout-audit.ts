@@ -136,7 +136,8 @@ export function auditLayout(): LayoutAudit {
       if (r.height > 0 && (r.bottom > box.bottom + 2 || r.right > box.right + 2) && !el.closest('[data-bleeds]')) overflowing.add(idOf(el));
       if (el.tagName === 'IMG') {
         const img = el as HTMLImageElement;
-        if (r.width > 0 && img.naturalWidth > 0) {
+        // A drawing (SVG) is vectors: it has no resolution to check.
+        if (r.width > 0 && img.naturalWidth > 0 && !/\.svg(\?|$)/i.test(img.getAttribute('src') ?? '')) {
           // The scale the picture prints at: object-fit cover fills the box (cropping), contain fits it.
           const sx = r.width / img.naturalWidth;
           const sy = r.height / img.naturalHeight;
