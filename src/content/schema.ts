@@ -108,6 +108,8 @@ export const projectSourceSchema = z.strictObject({
   areaHa: z.number().positive(),
   investmentUsd: z.number().int().positive(),
   status: z.enum(projectStatuses),
+  /** Where the project is (WGS 84 degrees), for the province map; inside the province's extent. */
+  location: z.strictObject({ lat: z.number().min(21.2).max(22.1), lon: z.number().min(105.4).max(106.3) }).optional(),
   contact: z.strictObject({
     office: z.string().trim().min(1),
     phone: z.string().regex(/^\+?[0-9 ()-]{6,}$/),
