@@ -18,8 +18,8 @@ const formats = new Set(['jpg', 'png', 'webp', 'avif', 'gif', 'tiff', 'svg']);
 
 /** The first problem of an SVG that a browser would act on: scripts, event handlers, outside files. */
 export function svgProblem(text: string): string | undefined {
-  if (/<script[\s>]/i.test(text)) return 'it contains a <script> element';
-  if (/<foreignObject[\s>]/i.test(text)) return 'it contains a <foreignObject> (HTML inside the drawing)';
+  if (/<script[\s/>]/i.test(text)) return 'it contains a <script> element';
+  if (/<foreignObject[\s/>]/i.test(text)) return 'it contains a <foreignObject> (HTML inside the drawing)';
   const handler = /\son[a-z]+\s*=/i.exec(text);
   if (handler) return `it contains an event handler (${handler[0].trim().replace(/\s*=$/, '')})`;
   // Any href or url() that is not a reference inside the file (#id) or embedded data.

@@ -121,3 +121,27 @@ describe('pictures on the web', () => {
     expect(captions).toContain('A WebP pictureẢnh: Lê Hoa');
   });
 });
+
+describe('maps', () => {
+  it.each([
+    ['booklet-invest-vi.pdf', ['Hà Nội', 'Sân bay Nội Bài', 'Cảng Hải Phòng', 'TP. Thái Nguyên', '63 km', 'Natural Earth']],
+    ['booklet-invest-ja.pdf', ['ハノイ', 'ノイバイ空港', 'ハイフォン港', 'Natural Earth']],
+  ])('%s: the locator map names its places as text, in the edition language, with embedded fonts', (file, names) => {
+    const text = execFileSync('pdftotext', [pdf(file), '-'], { encoding: 'utf8' });
+    for (const name of names) expect(text).toContain(name);
+    const fonts = execFileSync('pdffonts', [pdf(file)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    for (const row of fonts) {
+      expect(row).not.toContain('Type 3');
+      expect(row.split(/\s+/).at(-5)).toBe('yes');
+    }
+  });
+
+  it('draws the same map inline on the home page, with the project map on project pages', () => {
+    const home = parse(readFileSync(join(site, 'en', 'index.html'), 'utf8'));
+    const svg = home.querySelector('.locator-map svg')!;
+    expect(svg.querySelectorAll('text').map((t) => t.text)).toEqual(expect.arrayContaining(['Hà Nội', 'Nội Bài Airport', 'Hải Phòng port', '63 km']));
+    expect(home.querySelector('.locator-map figcaption')!.text).toContain('Natural Earth');
+    const project = parse(readFileSync(join(site, 'en', 'invest', 'alpha-park', 'index.html'), 'utf8'));
+    expect(project.querySelectorAll('.project-map svg circle').length).toBeGreaterThanOrEqual(2);
+  });
+});
