@@ -41,6 +41,15 @@ export function printedWidthMm(format: PageFormat, placement: Placement, options
   }
 }
 
+/** The share of the cover's height the photo band takes (src/styles/print.css, .cover-photo: 42 % to 76 %). */
+export const coverBandShare = 0.34;
+
+/** The printed width of a cover photo: the band across the page and its bleed, cropped to fill it. */
+export function coverPhotoWidthMm(format: PageFormat, aspect: number): number {
+  const { width, height } = pageFormats[format];
+  return Math.max(width + 2 * bleedMm, height * coverBandShare * aspect);
+}
+
 /** Pixels across that a printed width needs at a resolution. */
 export function pixelsFor(widthMm: number, ppi: number): number {
   return Math.ceil((widthMm / 25.4) * ppi);

@@ -151,3 +151,12 @@ describe('pictures in the bilingual edition', () => {
     expect(rows[0]!.spanning).toBeUndefined();
   });
 });
+
+describe('cover photos', () => {
+  it('fill a band across the page and its bleed', async () => {
+    const { coverPhotoWidthMm } = await import('../../src/pictures/print-size.ts');
+    expect(coverPhotoWidthMm('A4', 1.5)).toBe(216);
+    // A very wide panorama is cropped at the sides: it prints wider than the page.
+    expect(coverPhotoWidthMm('A4', 4)).toBeCloseTo(297 * 0.34 * 4, 5);
+  });
+});
