@@ -41,8 +41,8 @@ export function printedWidthMm(format: PageFormat, placement: Placement, options
   }
 }
 
-/** The share of the cover's height the photo band takes (src/styles/print.css, .cover-photo: 42 % to 76 %). */
-export const coverBandShare = 0.34;
+/** The share of the cover's height the photo band takes (src/styles/print.css, .cover-photo: 38 % to 64 %). */
+export const coverBandShare = 0.26;
 
 /** The printed width of a cover photo: the band across the page and its bleed, cropped to fill it. */
 export function coverPhotoWidthMm(format: PageFormat, aspect: number): number {

@@ -64,11 +64,11 @@ describe('pictures in the screen PDFs', () => {
     expect(bytes).toBeLessThan(screenBudgetBytes);
   });
 
-  it('the booklet cover carries the lead article\'s photo to the bleed', () => {
+  it('the booklet cover carries the lead article\'s photo', () => {
     const [cover] = listImages(pdf('booklet-invest-vi.pdf')).filter((i) => i.page === 1);
     expect(cover).toBeDefined();
-    // An upright photo filling the A5 page: taller than wide.
-    expect(cover!.height).toBeGreaterThan(cover!.width);
+    // A band across the A5 page and its bleed (154 mm) at screen resolution: about 900 pixels.
+    expect(cover!.width).toBeGreaterThan(800);
   });
 
   it('names each picture printed too coarse, with its placement and resolution', () => {

@@ -157,6 +157,6 @@ describe('cover photos', () => {
     const { coverPhotoWidthMm } = await import('../../src/pictures/print-size.ts');
     expect(coverPhotoWidthMm('A4', 1.5)).toBe(216);
     // A very wide panorama is cropped at the sides: it prints wider than the page.
-    expect(coverPhotoWidthMm('A4', 4)).toBeCloseTo(297 * 0.34 * 4, 5);
+    expect(coverPhotoWidthMm("A4", 4)).toBeCloseTo(297 * 0.26 * 4, 5);
   });
 });
