@@ -7,12 +7,17 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fogra39, fogra39ProfilePath } from '../print/fogra39.ts';
 
 export interface PressOptions {
   /** The ICC profile of the press condition (CMYK output intent). */
   iccProfile: string;
   /** The output condition the PDF/X output intent declares, e.g. `FOGRA39`. */
   outputCondition: string;
+  /** The condition in words (output intent, order sheet). */
+  info?: string | undefined;
+  /** The profile is this project's FOGRA39 profile, built when missing (src/print/press-profile.ts). */
+  build?: boolean | undefined;
 }
 
 export interface BuildConfig {
@@ -93,8 +98,8 @@ export const environmentVariables = {
   PRESS_CHROMIUM: 'the Chromium that lays out the PDFs (/usr/bin/chromium)',
   PRESS_RENDER_TIMEOUT: 'seconds one document may take to lay out (180)',
   PRESS_PRINT_JOBS: 'documents laid out at once (cores + 1)',
-  PRESS_ICC_PROFILE: 'the press ICC profile',
-  PRESS_OUTPUT_CONDITION: 'the output condition the press PDFs declare',
+  PRESS_ICC_PROFILE: 'the press ICC profile (FOGRA39, built by npm run setup)',
+  PRESS_OUTPUT_CONDITION: 'the output condition the press PDFs declare (FOGRA39)',
   PAGEFIND_EXTENDED_BINARY_PATH: "Pagefind's extended binary (the one npm installed)",
   BENCH_ROUNDS: 'alternating rounds of each benchmark (3)',
   STUDIO_PASSWORD: 'the password of `npm run studio -- --host <address>` (required with --host)',
@@ -125,10 +130,10 @@ export function resolveBuildConfig(args: BuildArguments = {}, env: Environment =
   const contentDir = resolve(root, args.content ?? 'content');
   const noCache = args.noCache ?? false;
   const cacheRoot = resolve(root, args.cacheDir ?? join('node_modules', '.cache'));
-  const pressCondition: PressOptions = {
-    iccProfile: env.PRESS_ICC_PROFILE || '/usr/share/color/icc/ghostscript/default_cmyk.icc',
-    outputCondition: env.PRESS_OUTPUT_CONDITION || 'CGATS TR 001',
-  };
+  // FOGRA39 unless a print shop's own profile is given (then its condition is the shop's to name).
+  const pressCondition: PressOptions = env.PRESS_ICC_PROFILE
+    ? { iccProfile: resolve(env.PRESS_ICC_PROFILE), outputCondition: env.PRESS_OUTPUT_CONDITION || 'Custom' }
+    : { iccProfile: fogra39ProfilePath(root), outputCondition: env.PRESS_OUTPUT_CONDITION || fogra39.outputCondition, info: env.PRESS_OUTPUT_CONDITION ? undefined : fogra39.info, build: true };
   return {
     root,
     content: { dir: contentDir, shown: relative(process.cwd(), contentDir) || '.' },

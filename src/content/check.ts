@@ -31,6 +31,9 @@ import {
 import { isSyntaxError, parseMdx, parseMdxBody, parseYaml, type YamlSource } from './source.ts';
 import { bodyImages, isLocalPath, lacksAlt } from './images.ts';
 import { placeholders } from './placeholders.ts';
+import { FigureTitleError, parseFigureTitle, type Placement } from '../pictures/figure-title.ts';
+import { inspectImageFile, type ImageFileResult } from '../pictures/image-file.ts';
+import { effectivePpi, printedWidthMm, screenPpi } from '../pictures/print-size.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `articles/tea/vi.mdx`. */
@@ -44,6 +47,11 @@ export interface CheckInput {
   assets: readonly string[];
   /** How the content folder is shown in messages, e.g. `content`. */
   displayRoot: string;
+  /**
+   * Reads an asset's bytes, so images are checked (readable, not too large, SVG safe, enough pixels
+   * for their placement) before anything draws them; without it only their presence is checked.
+   */
+  readAsset?: (path: string) => Uint8Array;
 }
 
 export interface Translation<Data> {
@@ -112,6 +120,8 @@ export function checkContent(input: CheckInput): CheckResult {
   const problems: ContentProblem[] = [];
   const assets = new Set(input.assets);
   const show = (path: string) => `${input.displayRoot}/${path}`;
+  /** Each image file is read and inspected once, however many texts show it. */
+  const inspected = new Map<string, ImageFileResult>();
   const report = (code: ProblemCode, file: string, message: string, where?: { line?: number; field?: string }) =>
     problems.push(problem(code, file, message, where));
 
@@ -180,14 +190,21 @@ export function checkContent(input: CheckInput): CheckResult {
     for (const image of bodyImages(parsed.tree)) {
       const line = source.bodyLine + image.line - 1;
       if (lacksAlt(image)) report('image-alt-missing', shown, `The image "${image.src}" has no alt text describing it.`, { line, field: 'alt' });
-      if (isLocalPath(image.src)) checkImage(file.path, image.src, line);
+      let placement: Placement = 'column';
+      try {
+        placement = parseFigureTitle(image.title).placement;
+      } catch (error) {
+        if (!(error instanceof FigureTitleError)) throw error;
+        report('image-title-invalid', shown, `The image "${image.src}": ${error.message}`, { line, field: 'title' });
+      }
+      if (isLocalPath(image.src)) checkImage(file.path, image.src, line, undefined, placement);
     }
     if (data === undefined) return;
     if (placeholders.some((words) => file.text.includes(words))) {
       report('placeholder-text', shown, 'The file still has the words of the template made by npm run new.');
     }
     const cover = (data as Partial<ArticleData>).cover;
-    if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']), 'cover.src');
+    if (cover) checkImage(file.path, cover.src, yaml.lineOf(['cover', 'src']), 'cover.src', cover.placement ?? 'full');
     const key = `${section}/${folder}`;
     const translations = texts.get(key) ?? new Map();
     translations.set(locale, { data, fields: yaml.data, body: source.body, path: file.path, file: shown, text: file.text });
@@ -223,7 +240,7 @@ export function checkContent(input: CheckInput): CheckResult {
     return undefined;
   }
 
-  function checkImage(mdxPath: string, src: string, line: number, field?: string) {
+  function checkImage(mdxPath: string, src: string, line: number, field: string | undefined, placement: Placement) {
     const folder = mdxPath.slice(0, mdxPath.lastIndexOf('/'));
     const path = src.split(/[?#]/)[0] ?? '';
     let decoded = path;
@@ -235,6 +252,25 @@ export function checkContent(input: CheckInput): CheckResult {
     const resolved = normalise(`${folder}/${decoded}`);
     if (!assets.has(resolved)) {
       report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, field ? { line, field } : { line });
+      return;
+    }
+    if (!input.readAsset) return;
+    let result = inspected.get(resolved);
+    if (!result) {
+      result = inspectImageFile(input.readAsset(resolved));
+      inspected.set(resolved, result);
+    }
+    const where = { line, field: field ?? 'src' };
+    if (!result.ok) {
+      report(result.problem, show(mdxPath), `The image "${src}" (${show(resolved)}): ${result.message}`, where);
+      return;
+    }
+    if (result.format === 'svg') return;
+    // Even in the smallest format, the placement prints at least this wide.
+    const widthMm = printedWidthMm('A5', placement, { aspect: result.width / result.height });
+    const ppi = effectivePpi(result.width, widthMm);
+    if (ppi < screenPpi) {
+      report('image-low-resolution', show(mdxPath), `The image "${src}" is ${result.width} × ${result.height} pixels: placed "${placement}" it prints at about ${ppi} ppi even on an A5 page; screen PDFs need ${screenPpi}, press PDFs 300.`, where);
     }
   }
 

@@ -13,6 +13,8 @@ export interface BodyImage {
   alt: string | undefined;
   /** True when alt is written as code: the check trusts it. */
   altIsCode: boolean;
+  /** The Markdown title (`![alt](src "title")`): caption, credit and placement (src/pictures/figure-title.ts). */
+  title?: string | undefined;
 }
 
 interface MdastNode {
@@ -21,6 +23,7 @@ interface MdastNode {
   children?: MdastNode[];
   url?: string;
   alt?: string | null;
+  title?: string | null;
   name?: string | null;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
 }
@@ -33,7 +36,7 @@ export function bodyImages(tree: MdxTree): BodyImage[] {
   const visit = (node: MdastNode) => {
     const line = node.position?.start?.line ?? 1;
     if (node.type === 'image') {
-      images.push({ line, src: node.url ?? '', alt: node.alt ?? undefined, altIsCode: false });
+      images.push({ line, src: node.url ?? '', alt: node.alt ?? undefined, altIsCode: false, title: node.title ?? undefined });
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && imageElements.has(node.name)) {
       const attribute = (name: string) => node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

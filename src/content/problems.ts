@@ -76,6 +76,26 @@ export const problemCatalogue = {
     severity: 'error',
     hint: 'Put the image in the same folder as the text and write its name as ./name.jpg.',
   },
+  'image-unreadable': {
+    severity: 'error',
+    hint: 'Open the picture in an image viewer and save it again as JPEG or PNG; replace it if it does not open.',
+  },
+  'image-too-large': {
+    severity: 'error',
+    hint: 'Make the picture smaller (a full A4 page at 300 ppi needs about 2,600 × 3,600 pixels) and save it again.',
+  },
+  'image-unsafe': {
+    severity: 'error',
+    hint: 'Export the drawing again as plain SVG (no scripts, no links to other files, fonts converted to outlines) or as PNG.',
+  },
+  'image-title-invalid': {
+    severity: 'error',
+    hint: 'Write the title as "Caption | Credit | placement", placement one of column, full, page, bleed; e.g. ![Tea hills](./hills.jpg "Tân Cương at dawn | Photo: Trần Minh | full").',
+  },
+  'image-low-resolution': {
+    severity: 'warning',
+    hint: 'Use a larger original of the picture, or a smaller placement (column instead of full, page or bleed).',
+  },
   'image-alt-missing': {
     severity: 'error',
     hint: 'Describe what the image shows, in the language of this file: cover: { src: ./image.jpg, alt: "…" } for a cover, ![what it shows](./image.jpg) in the text.',

@@ -30,10 +30,13 @@ function listContentFolder(root: string): Listing {
   return { texts, assets, state: state.sort().join('\u0001') };
 }
 
-export function readContentFolder(root: string): { files: ContentFile[]; assets: string[] } {
+export function readContentFolder(root: string): { files: ContentFile[]; assets: string[]; readAsset: (path: string) => Uint8Array } {
   const { texts, assets } = listContentFolder(root);
-  return { files: texts.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })), assets };
+  return { files: texts.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') })), assets, readAsset: assetReader(root) };
 }
+
+/** Reads an image next to a text, for the image checks. */
+const assetReader = (root: string) => (path: string) => readFileSync(join(root, path));
 
 /** Checks the content folder at `root`; messages show paths as `displayRoot/...`. */
 export function checkContentFolder(root: string, displayRoot: string): CheckResult {
@@ -60,7 +63,7 @@ export class ContentReader {
     const listing = listContentFolder(this.root);
     if (this.last?.state === listing.state) return { result: this.last.result, fresh: false };
     const files = listing.texts.map((path) => ({ path, text: readFileSync(join(this.root, path), 'utf8') }));
-    const result = checkContent({ files, assets: listing.assets, displayRoot: this.displayRoot });
+    const result = checkContent({ files, assets: listing.assets, displayRoot: this.displayRoot, readAsset: assetReader(this.root) });
     this.last = { state: listing.state, result };
     return { result, fresh: true };
   }

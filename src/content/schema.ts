@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { figureUnits } from '../i18n/format.ts';
 import { localeIds } from '../i18n/locales.ts';
 import { translatable } from './translatable.ts';
+import { placements } from '../pictures/figure-title.ts';
 
 export const topics = ['investment', 'tea', 'tourism', 'culture', 'foreign-affairs'] as const;
 export type Topic = (typeof topics)[number];
@@ -50,7 +51,20 @@ const coverAlt = text();
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   // Astro calls this for every article (the image schema is the entry's own): only the cover is
   // made per call, the other fields once.
-  return articleFields.extend({ cover: z.strictObject({ src: image, alt: coverAlt }).optional() });
+  return articleFields.extend({
+    cover: z
+      .strictObject({
+        src: image,
+        alt: coverAlt,
+        /** Printed and shown under the picture, in this file's language. */
+        caption: z.string().trim().min(1).optional(),
+        /** One credit line, e.g. "Ảnh: Trần Minh". */
+        credit: z.string().trim().min(1).optional(),
+        /** Where the cover prints at the head of the article (default: full, the width of the type area). */
+        placement: z.enum(placements).optional(),
+      })
+      .optional(),
+  });
 }
 
 /** A bulletin issue: `content/bulletins/<yyyy-mm>/issue.yaml`. */
@@ -98,6 +112,8 @@ export const projectSourceSchema = z.strictObject({
   areaHa: z.number().positive(),
   investmentUsd: z.number().int().positive(),
   status: z.enum(projectStatuses),
+  /** Where the project is (WGS 84 degrees), for the province map; inside the province's extent. */
+  location: z.strictObject({ lat: z.number().min(21.2).max(22.1), lon: z.number().min(105.4).max(106.3) }).optional(),
   contact: z.strictObject({
     office: z.string().trim().min(1),
     phone: z.string().regex(/^\+?[0-9 ()-]{6,}$/),

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Variant } from './publication.ts';
 
 /** The format of the cache's records; records of another format are never read. */
-export const cacheFormat = 2;
+export const cacheFormat = 3;
 
 /**
  * The code that shapes the raw PDF, relative to src/: the layout passes and the audit they act on,
@@ -34,10 +34,10 @@ export const layoutCode = [
 ] as const;
 
 /** The code that turns the raw PDF into a variant: page boxes, marks, metadata, font audit. */
-export const postprocessCode = ['print/postprocess.ts'] as const;
+export const postprocessCode = ['print/postprocess.ts', 'print/downsample.ts'] as const;
 
 /** The code of the press conversion (Ghostscript to CMYK PDF/X-3, qpdf). */
-export const pressCode = ['print/press.ts'] as const;
+export const pressCode = ['print/press.ts', 'print/press-profile.ts', 'print/fogra39.ts'] as const;
 
 export interface LayoutInputs {
   /** sha256 of each site file the page read (HTML, stylesheets, fonts, images), by path in the site. */
@@ -63,6 +63,8 @@ export interface PressInputs {
   /** sha256 of the ICC profile's bytes (its path does not matter, its content does). */
   icc: string;
   outputCondition: string;
+  /** The condition in words, written into the output intent. */
+  info: string;
   /** Hash of the press code (`pressCode`). */
   code: string;
 }

@@ -10,6 +10,7 @@ import { CacheStore, sha256 } from '../cache/store.ts';
 import { cacheFormat, layoutKey, layoutRecordName, type LayoutInputs } from './cache-key.ts';
 import type { PrintMeta } from './layout-audit.ts';
 import { pagedjsDir } from './pagedjs.ts';
+import type { ImageUse } from './layout-audit.ts';
 
 export interface LayoutRecord {
   format: typeof cacheFormat;
@@ -24,6 +25,8 @@ export interface LayoutRecord {
   meta: PrintMeta;
   /** Start page of each named part (see RenderResult.anchors). */
   anchors: Record<string, number>;
+  /** Every image as printed: the screen PDF brings each down to screen resolution from these. */
+  images: ImageUse[];
 }
 
 /** Hashes of the files a render read, or undefined if one of them is gone. */

@@ -24,6 +24,11 @@ export interface ImageUse {
   source: string;
   /** Pixels per inch at the printed size. */
   ppi: number;
+  /** Where it is placed (data-placement of its figure: column, full, page, bleed, cover). */
+  placement: string;
+  /** The pixels of the file as printed (what the PDF embeds). */
+  width: number;
+  height: number;
 }
 
 export interface LayoutAudit {
@@ -127,14 +132,24 @@ export function auditLayout(): LayoutAudit {
     for (const el of blocks) {
       present.add(idOf(el));
       const r = el.getBoundingClientRect();
-      if (r.height > 0 && (r.bottom > box.bottom + 2 || r.right > box.right + 2)) overflowing.add(idOf(el));
+      // Pictures meant to run into the bleed (covers, bleed figures) pass the trim on purpose.
+      if (r.height > 0 && (r.bottom > box.bottom + 2 || r.right > box.right + 2) && !el.closest('[data-bleeds]')) overflowing.add(idOf(el));
       if (el.tagName === 'IMG') {
         const img = el as HTMLImageElement;
-        if (r.width > 0 && img.naturalWidth > 0) {
+        // A drawing (SVG) is vectors: it has no resolution to check.
+        if (r.width > 0 && img.naturalWidth > 0 && !/\.svg(\?|$)/i.test(img.getAttribute('src') ?? '')) {
+          // The scale the picture prints at: object-fit cover fills the box (cropping), contain fits it.
+          const sx = r.width / img.naturalWidth;
+          const sy = r.height / img.naturalHeight;
+          const fit = getComputedStyle(img).objectFit;
+          const scale = fit === 'cover' ? Math.max(sx, sy) : fit === 'contain' ? Math.min(sx, sy) : sx;
           images.push({
             src: img.getAttribute('src') ?? '',
             source: el.closest('[data-source]')?.getAttribute('data-source') ?? '',
-            ppi: Math.round(img.naturalWidth / (r.width / 96)),
+            ppi: Math.round(96 / scale),
+            placement: el.closest('[data-placement]')?.getAttribute('data-placement') ?? 'column',
+            width: img.naturalWidth,
+            height: img.naturalHeight,
           });
         }
       }

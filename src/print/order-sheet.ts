@@ -71,7 +71,17 @@ export function orderSheetCsv(rows: readonly OrderRow[]): string {
 
 const html = (value: unknown) => String(value ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function orderSheetHtml(rows: readonly OrderRow[], title: string, fontStylesheet: string): string {
+/** The press profile the press files were converted with, named on the order sheet. */
+export interface OrderProfile {
+  /** In words: `Coated FOGRA39 (ISO 12647-2:2004)`. */
+  condition: string;
+  /** The output condition identifier: `FOGRA39`. */
+  identifier: string;
+  /** The profile's file name. */
+  file: string;
+}
+
+export function orderSheetHtml(rows: readonly OrderRow[], title: string, fontStylesheet: string, profile: OrderProfile | null = null): string {
   const number = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB'));
   const body = rows
     .map(
@@ -95,6 +105,7 @@ th { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.04em; color:
 </style></head><body>
 <h1>${html(title)}</h1>
 <p>Press files are CMYK PDF/X-3 with 3 mm bleed and crop marks; sheets are counted for saddle stitching, folded once, before spoilage.</p>
+${profile ? `<p class="profile">Colour: converted to <strong>${html(profile.condition)}</strong> (output intent ${html(profile.identifier)}, profile <code>${html(profile.file)}</code>); please print to this condition.</p>` : '<p class="profile">Screen PDFs (RGB) only; make the press files with npm run print -- --press.</p>'}
 <table><thead><tr><th>Publication</th><th>Language</th><th>Format</th><th class="n">Pages</th><th class="n">Copies</th><th class="n">Sheets per copy</th><th class="n">Sheets</th><th>File and SHA-256</th></tr></thead>
 <tbody>
 ${body}

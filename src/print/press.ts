@@ -1,7 +1,7 @@
 /**
- * The press variant: CMYK, PDF/X-3, crop marks and bleed, converted by Ghostscript with a free
- * CMYK profile: by default Debian's (Ghostscript's own default_cmyk.icc, a SWOP-type profile); a
- * print shop that prefers its own profile gives it with its output condition (the caller passes them).
+ * The press variant: CMYK, PDF/X-3, crop marks and bleed, converted by Ghostscript with a CMYK
+ * profile: by default FOGRA39 (ISO coated, built by ./press-profile.ts); a print shop that prefers
+ * its own profile gives it with its output condition (the caller passes them).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,10 @@ export interface PressProfile {
   iccProfile: string;
   /** OutputConditionIdentifier of the characterisation the profile is for (e.g. `CGATS TR 001`, `FOGRA39`). */
   outputCondition: string;
+  /** The condition in words, for the output intent and the order sheet (e.g. `Coated FOGRA39 (ISO 12647-2:2004)`); the identifier when absent. */
+  info?: string | undefined;
+  /** Set for the FOGRA39 profile this project builds itself when it is missing (src/print/press-profile.ts). */
+  build?: boolean | undefined;
 }
 
 export class PressError extends Error {}
@@ -52,7 +56,7 @@ export function pdfxPrologue(profile: PressProfile): string {
     '[{icc_PDFX} << /N 4 >> /PUT pdfmark',
     `[{icc_PDFX} ${psString(profile.iccProfile)} (r) file /PUT pdfmark`,
     '[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark',
-    `[{OutputIntent_PDFX} << /Type /OutputIntent /S /GTS_PDFX /OutputCondition ${psString(profile.outputCondition)} /Info ${psString(profile.outputCondition)}` +
+    `[{OutputIntent_PDFX} << /Type /OutputIntent /S /GTS_PDFX /OutputCondition ${psString(profile.info ?? profile.outputCondition)} /Info ${psString(profile.info ?? profile.outputCondition)}` +
       ` /OutputConditionIdentifier ${psString(profile.outputCondition)} /RegistryName (http://www.color.org) /DestOutputProfile {icc_PDFX} >> /PUT pdfmark`,
     '[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark',
     '',
@@ -67,7 +71,7 @@ export function pdfxPrologue(profile: PressProfile): string {
  */
 export async function convertToPress(prepared: Uint8Array, date: Date, profile: PressProfile): Promise<Uint8Array> {
   if (!existsSync(profile.iccProfile)) {
-    throw new PressError(`The CMYK profile ${profile.iccProfile} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
+    throw new PressError(`The CMYK profile ${profile.iccProfile} was not found. Run "npm run setup" (it builds the FOGRA39 profile), or set PRESS_ICC_PROFILE.`);
   }
   const work = mkdtempSync(join(tmpdir(), 'press-'));
   try {
@@ -78,6 +82,9 @@ export async function convertToPress(prepared: Uint8Array, date: Date, profile: 
       '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.4',
       '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.iccProfile}`,
       '-dAutoRotatePages=/None', '-dEmbedAllFonts=true',
+      // Pictures far above press resolution at their printed size (an A4-wide picture in an A5 booklet) come down to 300 ppi.
+      '-dDownsampleColorImages=true', '-dColorImageDownsampleType=/Bicubic', '-dColorImageResolution=300', '-dColorImageDownsampleThreshold=1.5',
+      '-dDownsampleGrayImages=true', '-dGrayImageDownsampleType=/Bicubic', '-dGrayImageResolution=300', '-dGrayImageDownsampleThreshold=1.5',
       `-sOutputFile=${join(work, 'out.pdf')}`, join(work, 'pdfx.ps'), join(work, 'in.pdf'),
     ];
     const epoch = String(Math.floor(date.getTime() / 1000));

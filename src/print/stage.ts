@@ -7,7 +7,7 @@
  * from the cached layout, without Chromium.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { sha256 } from '../cache/store.ts';
@@ -19,8 +19,12 @@ import { sortManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { orderRows, orderSheetCsv, orderSheetHtml, type OrderLine } from './order-sheet.ts';
 import { pdfMetadata, postprocessPdf, setMetadata, type FontProblem } from './postprocess.ts';
 import { PressError, pressPdf, pressToolVersions, type PressProfile } from './press.ts';
+import { ensurePressProfile } from './press-profile.ts';
 import { parsePrintPagePath, pdfFileName, printPagePath, type PublicationRef, type Variant } from './publication.ts';
 import { renderPdf, RenderTimeoutError } from './render.ts';
+import { downsampleImages } from './downsample.ts';
+import type { ImageUse } from './layout-audit.ts';
+import { pressPpi, screenPpi } from '../pictures/print-size.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 import { asFontId } from '../i18n/locales.ts';
 import { printManifestFile } from './manifest.ts';
@@ -67,7 +71,22 @@ export interface PrintRun {
 }
 
 /** Printed images must reach this resolution at their printed size (press variant). */
-export const minimumPpi = 300;
+export const minimumPpi = pressPpi;
+
+/** The preflight: each picture printing below what its PDF needs, with its placement and resolution. */
+export function imageWarnings(images: readonly ImageUse[], press: boolean): string[] {
+  const seen = new Set<string>();
+  const warnings: string[] = [];
+  for (const image of images) {
+    const needed = press ? pressPpi : screenPpi;
+    const key = `${image.src} ${image.placement}`;
+    if (image.ppi >= needed || seen.has(key)) continue;
+    seen.add(key);
+    const file = image.source ? ` in ${image.source}` : '';
+    warnings.push(`image ${image.src}${file}, placed ${image.placement}, prints at ${image.ppi} ppi; ${press ? 'press' : 'screen'} PDFs need ${needed}`);
+  }
+  return warnings;
+}
 
 /** Publications whose print HTML was built, in a stable order. */
 export function findPublications(siteDir: string): PublicationRef[] {
@@ -94,9 +113,9 @@ interface RunInputs {
 function runInputs(options: PrintOptions): RunInputs {
   let press: PressInputs | null = null;
   if (options.press) {
-    const { iccProfile, outputCondition } = options.press;
-    if (!existsSync(iccProfile)) throw new PressError(`The CMYK profile ${iccProfile} was not found. Run "npm run setup" (it installs Ghostscript), or set PRESS_ICC_PROFILE.`);
-    press = { ...pressToolVersions(), icc: sha256(readFileSync(iccProfile)), outputCondition, code: codeVersion(pressCode) };
+    const { iccProfile, outputCondition, info } = options.press;
+    if (!existsSync(iccProfile)) throw new PressError(`The CMYK profile ${iccProfile} was not found. Run "npm run setup" (it builds the FOGRA39 profile), or set PRESS_ICC_PROFILE.`);
+    press = { ...pressToolVersions(), icc: sha256(readFileSync(iccProfile)), outputCondition, info: info ?? outputCondition, code: codeVersion(pressCode) };
   }
   return {
     engine: { chromium: chromiumVersion(options.chromium), pagedjs: pagedjsVersion(), code: codeVersion(layoutCode) },
@@ -109,6 +128,8 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
   const { siteDir, log } = options;
   const publications = findPublications(siteDir);
   const cache = options.cacheDir === null ? undefined : new PrintCache(options.cacheDir);
+  // The default FOGRA39 profile is built the first time a press run needs it.
+  if (options.press && publications.length) await ensurePressProfile(options.press, log);
   const keys = cache && publications.length ? runInputs(options) : undefined;
   let browser: Promise<Browser> | undefined;
   let printSite: Promise<PrintSite> | undefined;
@@ -140,12 +161,10 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
       const record = {
         files: (keys && hashInputs(siteDir, rendered.inputs)) || {},
         pages: rendered.pages,
-        warnings: [
-          ...rendered.warnings,
-          ...rendered.images.filter((i) => i.ppi < minimumPpi).map((i) => `image ${i.src} (${i.source}) prints at ${i.ppi} ppi; press needs ${minimumPpi}`),
-        ],
+        warnings: rendered.warnings,
         meta: rendered.meta,
         anchors: rendered.anchors,
+        images: rendered.images,
       };
       layout = {
         record: keys && cache ? cache.storeLayout(publication, keys.engine, html, record, rendered.pdf) : { format: cacheFormat, key: '', raw: sha256(rendered.pdf), ...record },
@@ -165,7 +184,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
         const finished: { pdf: Uint8Array; fontProblems: FontProblem[] } =
           variant === 'press' && options.press
             ? await pressPdf(raw, metadata, { bleedMm, profile: options.press })
-            : await postprocessPdf(raw, metadata, { bleedMm, marks: options.marks });
+            : await postprocessPdf((await downsampleImages(raw, record.images, screenPpi)).pdf, metadata, { bleedMm, marks: options.marks });
         pdf = finished.pdf;
         if (finished.fontProblems.length) {
           const list = finished.fontProblems.map((f) => `${f.font} (${f.problem === 'type3' ? 'Type 3' : 'not embedded'})`).join(', ');
@@ -181,8 +200,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
       entries.push(manifestEntry);
       if (variant === (options.press ? 'press' : 'screen')) orders.push({ entry: manifestEntry, format: record.meta.format, copies: record.meta.printRun });
     }
-    // Image resolution matters for the press file only; typographic warnings always.
-    for (const warning of record.warnings) if (options.press || !warning.startsWith('image ')) log(`  warning: ${name}: ${warning}`);
+    for (const warning of [...record.warnings, ...imageWarnings(record.images, options.press !== null)]) log(`  warning: ${name}: ${warning}`);
     const outcome = passes ? 'laid-out' : made.length ? 'post-processed' : 'unchanged';
     documents.push({ ref, outcome, made, pages: record.pages });
     const how = {
@@ -200,7 +218,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, options.jobs), publications.length) }, worker));
     const manifest = writeManifest(siteDir, entries);
-    const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
+    const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, options.press, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
     documents.sort((a, b) => printPagePath(a.ref).localeCompare(printPagePath(b.ref)));
     return { manifest, documents, orderSheet };
   } finally {
@@ -221,6 +239,7 @@ async function writeOrderSheet(
   siteDir: string,
   orders: OrderLine[],
   date: Date,
+  press: PressProfile | null,
   getSite: () => Promise<PrintSite>,
   cached: { cache: PrintCache; chromium: string; code: string } | undefined,
 ): Promise<'printed' | 'cached'> {
@@ -228,7 +247,8 @@ async function writeOrderSheet(
   const printDir = join(siteDir, 'print');
   const title = 'Print order — Thái Nguyên foreign-information publications';
   // The order sheet's CSS names Noto Sans.
-  const html = orderSheetHtml(rows, title, fontStylesheetPath(asFontId('noto-sans')));
+  const profile = press && { condition: press.info ?? press.outputCondition, identifier: press.outputCondition, file: basename(press.iccProfile) };
+  const html = orderSheetHtml(rows, title, fontStylesheetPath(asFontId('noto-sans')), profile);
   writeFileSync(join(printDir, 'order-sheet.csv'), orderSheetCsv(rows));
   writeFileSync(join(printDir, 'order-sheet.html'), html);
   const key = cached && orderSheetKey({ html, chromium: cached.chromium, date: date.toISOString(), code: cached.code });

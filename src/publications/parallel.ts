@@ -10,6 +10,11 @@ export interface ParallelRow {
   left?: string;
   right?: string;
   heading: boolean;
+  /**
+   * A picture placed across the page (full, page, bleed) on the left: printed once, across both
+   * columns, with the right side's caption (its text) beside the left's.
+   */
+  spanning?: { rightCaption: string | undefined };
 }
 
 export interface ParallelText {
@@ -35,6 +40,14 @@ function sections(html: string): Section[] {
   return out[0]!.blocks.length === 0 ? out.slice(1) : out;
 }
 
+const spanningPlacement = /^(<p>)?<figure class="print-figure[^"]*" data-placement="(full|page|bleed)"/;
+
+/** The caption text of a printed figure (src/components/print/PrintImage.astro), if the block is one. */
+function captionOf(html: string | undefined): string | undefined {
+  if (!html || !/<figure class="print-figure/.test(html)) return undefined;
+  return parse(html).querySelector('figcaption .caption')?.textContent.trim() || undefined;
+}
+
 export function pairParallel(leftHtml: string, rightHtml: string): ParallelText {
   const left = sections(leftHtml);
   const right = sections(rightHtml);
@@ -46,7 +59,11 @@ export function pairParallel(leftHtml: string, rightHtml: string): ParallelText 
     if (l?.heading || r?.heading) rows.push({ left: l?.heading, right: r?.heading, heading: true });
     const blocks = Math.max(l?.blocks.length ?? 0, r?.blocks.length ?? 0);
     if ((l?.blocks.length ?? 0) !== (r?.blocks.length ?? 0)) mismatched = true;
-    for (let b = 0; b < blocks; b++) rows.push({ left: l?.blocks[b], right: r?.blocks[b], heading: false });
+    for (let b = 0; b < blocks; b++) {
+      const row: ParallelRow = { left: l?.blocks[b], right: r?.blocks[b], heading: false };
+      if (row.left && spanningPlacement.test(row.left)) row.spanning = { rightCaption: captionOf(row.right) };
+      rows.push(row);
+    }
   }
   return { rows, mismatched };
 }

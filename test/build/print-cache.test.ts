@@ -81,10 +81,11 @@ describe('the print cache', () => {
 
   it('makes the press PDFs again from the cached layout for a new output condition, which they then declare', async () => {
     expect((await outputIntent(join(siteDir, 'print', 'bulletin-cache-vi-press.pdf'))).condition).toBe(pressProfile.outputCondition);
-    const run = await print({ press: { ...pressProfile, outputCondition: 'FOGRA39' } });
+    // The default is FOGRA39 (src/print/fogra39.ts); a shop naming another condition for the same profile.
+    const run = await print({ press: { ...pressProfile, outputCondition: 'CGATS TR 001', info: undefined } });
     expect(summary(run)).toEqual(['en post-processed press', 'vi post-processed press']);
     expect(lines.filter((l) => l.startsWith('bulletin cache vi:'))).toEqual([expect.stringMatching(/^bulletin cache vi: 1 pages, press made again from the cached layout, /)]);
-    for (const locale of ['vi', 'en']) expect((await outputIntent(join(siteDir, 'print', `bulletin-cache-${locale}-press.pdf`))).condition).toBe('FOGRA39');
+    for (const locale of ['vi', 'en']) expect((await outputIntent(join(siteDir, 'print', `bulletin-cache-${locale}-press.pdf`))).condition).toBe('CGATS TR 001');
     expect(pdf('bulletin-cache-vi.pdf').equals(firstScreen)).toBe(true);
   });
 

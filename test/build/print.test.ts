@@ -123,11 +123,14 @@ describe('the printed products', () => {
     const page = entry.anchors!['project-alpha-park']!;
     // The sheet is in the booklet's language, or the fallback's where the project is not translated.
     const shown = fallbackChain(entry.locale as LocaleId).find((id) => existsSync(`test/fixtures/site/content/projects/alpha-park/${id}.mdx`));
-    const title = readFileSync(`test/fixtures/site/content/projects/alpha-park/${shown}.mdx`, 'utf8').match(/^title: "(.*)"$/m)?.[1] ?? '';
+    const source = readFileSync(`test/fixtures/site/content/projects/alpha-park/${shown}.mdx`, 'utf8');
+    const title = source.match(/^title: "(.*)"$/m)?.[1] ?? '';
+    const summary = source.match(/^summary: "(.*)"$/m)?.[1] ?? '';
     expect(title).not.toBe('');
     const squeeze = (text: string) => text.replace(/\s+/g, '');
     expect(squeeze(pageText(file, page))).toContain(squeeze(title));
-    expect(squeeze(pageText(file, page - 1))).not.toContain(squeeze(title));
+    // The page before may name the project (the province map's legend), but the sheet starts on its own page.
+    expect(squeeze(pageText(file, page - 1))).not.toContain(squeeze(summary).slice(0, 30));
   });
 
   it('prints the bilingual edition as parallel text: each heading beside its translation', () => {
@@ -170,6 +173,9 @@ describe('building the same content twice', () => {
       const body = readFileSync(qdf, 'latin1');
       expect(body).toContain('/GTS_PDFXVersion (PDF/X-3:2002)');
       expect(body).toMatch(/\/OutputIntents/);
+      // The ISO coated condition FOGRA39, with the profile built from Fogra's data.
+      expect(body).toContain('/OutputConditionIdentifier (FOGRA39)');
+      expect(body).toContain('/OutputCondition (Coated FOGRA39 \\(ISO 12647-2:2004\\))');
       expect(body).not.toContain('/DeviceRGB');
       expect(body).toContain('/DeviceCMYK');
       for (const row of tool('pdffonts', pdf(file, copy)).trim().split('\n').slice(2)) expect(row).not.toContain('Type 3');
@@ -186,7 +192,30 @@ describe('building the same content twice', () => {
     });
 
     it('warns about an image below 300 ppi at its printed size, naming it and its resolution', () => {
-      expect(log).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/tea-hills[^ ]* \(test\/fixtures\/site\/content\/articles\/beta\/vi\.mdx\) prints at 96 ppi; press needs 300/);
+      expect(log).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/tea-hills[^ ]* in test\/fixtures\/site\/content\/articles\/beta\/vi\.mdx, placed column, prints at \d+ ppi; press PDFs need 300/);
+    });
+
+    it.each([
+      ['bulletin-2026-09-vi-press.pdf', 'bulletin 2026-09 vi'],
+      ['booklet-invest-vi-press.pdf', 'booklet invest vi'],
+      ['edition-tea-vi-en-press.pdf', 'edition tea vi-en'],
+    ])('%s: every picture is CMYK, at 300 ppi or more wherever the original has the pixels', (file, name) => {
+      const rows = tool('pdfimages', '-list', pdf(file, copy)).trim().split('\n').slice(2).map((r) => r.trim().split(/\s+/));
+      const pictures = rows.filter((c) => c[2] === 'image' && Number(c[3]) > 50 && Number(c[4]) > 50);
+      expect(pictures.length).toBeGreaterThanOrEqual(9);
+      for (const c of pictures) expect(c[5], c.join(' ')).toBe('cmyk');
+      // Only pictures whose originals are too small for their place fall short: the press run names each
+      // (small.jpg, tea-hills.jpg, beta's cover on a cover page or in the edition's photo spread).
+      const short = pictures.filter((c) => Number(c[12]) < 300);
+      const warned = [...log.matchAll(new RegExp(`warning: ${name}: image /_astro/([a-z-]+)\\.[^ ]* .*?prints at \\d+ ppi; press PDFs need 300`, 'g'))].map((m) => m[1]);
+      expect(new Set(warned)).toEqual(new Set(['small', 'tea-hills', 'cover'].filter((name) => warned.includes(name))));
+      // Each picture short of 300 ppi is named in the log (once per placement, however often it is drawn).
+      if (short.length) expect(log).toContain(`warning: ${name}: image`);
+      expect(pictures.filter((c) => Number(c[12]) >= 300).length).toBeGreaterThanOrEqual(6);
+    });
+
+    it('names the press profile on the order sheet', () => {
+      expect(readFileSync(join(copy, 'print', 'order-sheet.html'), 'utf8')).toContain('Coated FOGRA39 (ISO 12647-2:2004)</strong> (output intent FOGRA39, profile <code>FOGRA39.icc</code>)');
     });
 
     it('writes the order sheet with copies and sheets per language', () => {
@@ -210,7 +239,9 @@ describe('content that does not fit a page', () => {
     try {
       const run = spawnSync(process.execPath, ['scripts/build.ts', '--content', 'test/fixtures/oversized/content', '--out', join(out, 'dist'), '--no-cache'], { encoding: 'utf8' });
       expect(run.status).not.toBe(0);
-      expect(run.stderr).toContain('test/fixtures/oversized/content/articles/tall-chart/vi.mdx: <img> "Biểu đồ xuất khẩu chè theo năm"');
+      // A picture taller than the page is scaled to fit it (src/styles/print.css); a table too wide cannot be.
+      expect(run.stderr).toContain('test/fixtures/oversized/content/articles/tall-chart/vi.mdx: <table> "Năm Xuất khẩu Ghi chú');
+      expect(run.stderr).not.toContain('<img>');
       expect(run.stderr).toContain('would be lost in print');
       expect(run.stderr).not.toMatch(/^\s+at /m);
     } finally {

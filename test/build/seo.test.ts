@@ -73,9 +73,9 @@ describe('RSS feeds', () => {
 
   it('lists articles and bulletin issues with the dates from the content', async () => {
     const viFeed = await readFeed(vi);
-    expect(viFeed.items.map((i) => local(i.link))).toEqual(['/vi/articles/alpha/', '/vi/articles/beta/', '/vi/articles/gamma/', '/vi/bulletins/2026-09/']);
+    expect(viFeed.items.map((i) => local(i.link))).toEqual(['/vi/articles/alpha/', '/vi/articles/beta/', '/vi/articles/gamma/', '/vi/bulletins/2026-09/', '/vi/articles/pictures/']);
     expect(viFeed.items[0]!.pubDate).toBe('Thu, 10 Sep 2026 00:00:00 GMT');
-    expect((await readFeed(en)).items.map((i) => local(i.link))).toEqual(['/en/articles/alpha/', '/en/articles/beta/', '/en/bulletins/2026-09/']);
+    expect((await readFeed(en)).items.map((i) => local(i.link))).toEqual(['/en/articles/alpha/', '/en/articles/beta/', '/en/bulletins/2026-09/', '/en/articles/pictures/']);
     // Japanese readers get the one article translated into Japanese, not the fallbacks.
     expect((await readFeed(ja)).items.map((i) => i.title)).toEqual(['アルファ工業団地が拡張']);
   });

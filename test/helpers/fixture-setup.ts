@@ -17,6 +17,7 @@ import { resolveBuildConfig } from '../../src/build/config.ts';
 
 const chromiumPath = resolveBuildConfig().print.chromium;
 import { runBuild, type BuildRun } from './build.ts';
+import { ensurePictureFixture } from './picture-fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,7 @@ export default async function setup({ vitest }: TestProject) {
   if (vitest.getProvidedContext().fixtureSite) return;
   if (!existsSync(chromiumPath)) throw new Error(`Chromium was not found at ${chromiumPath}. Run "npm run setup", or set PRESS_CHROMIUM.`);
 
+  await ensurePictureFixture();
   const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
   const out = join(work, 'dist');
   // No cache: the tests must see Paged.js lay out every publication, not a stored PDF. A document

@@ -30,6 +30,13 @@ describe('the build configuration', () => {
     expect(config.bench.rounds).toBe(5);
   });
 
+  it('prints press files for FOGRA39 by default, with the profile this project builds; PRESS_ICC_PROFILE replaces it', () => {
+    const fogra = resolveBuildConfig({ press: true }, {}).print.press;
+    expect(fogra).toEqual({ iccProfile: resolve('node_modules/.cache/press-icc/FOGRA39.icc'), outputCondition: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)', build: true });
+    const shop = resolveBuildConfig({ press: true }, { PRESS_ICC_PROFILE: 'shop.icc', PRESS_OUTPUT_CONDITION: 'FOGRA51' }).print.press;
+    expect(shop).toEqual({ iccProfile: resolve('shop.icc'), outputCondition: 'FOGRA51' });
+  });
+
   it('gives each content folder its own Astro cache, under the cache folder asked for', () => {
     const a = resolveBuildConfig({ content: 'a', cacheDir: '/tmp/caches' }, {});
     const b = resolveBuildConfig({ content: 'b', cacheDir: '/tmp/caches' }, {});

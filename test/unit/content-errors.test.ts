@@ -17,7 +17,18 @@ const issue = (extra = '', articles = '[tea]') => `number: 1\nmonth: 2026-10\ned
 const foreword = article('title: "Lời ngỏ"');
 
 /** The smallest content folder that shows each error, and the file and line or field it must name. */
-const cases: Record<string, { files: Record<string, string>; file: string; where: string }> = {
+/** A PNG's header claiming a size (no pixel data: only the header and the end chunk the check reads). */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const chunk = (type: string, data: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IEND', Buffer.alloc(0))]);
+}
+const withImage = (body: string) => article(good, `Văn bản.\n\n${body}`);
+
+const cases: Record<string, { files: Record<string, string | Buffer>; file: string; where: string }> = {
   'yaml-syntax': { files: { 'articles/tea/vi.mdx': article('title: "Chè\nsummary: x') }, file: 'articles/tea/vi.mdx', where: ':3' },
   'frontmatter-missing': { files: { 'articles/tea/vi.mdx': 'Chỉ có văn bản.' }, file: 'articles/tea/vi.mdx', where: ':1' },
   'field-missing': { files: { 'articles/tea/vi.mdx': article('title: "Chè"\ntopic: tea\ndate: 2026-09-01') }, file: 'articles/tea/vi.mdx', where: 'field "summary"' },
@@ -65,6 +76,14 @@ const cases: Record<string, { files: Record<string, string>; file: string; where
     where: 'field "cover.alt"',
   },
   'image-missing': { files: { 'articles/tea/vi.mdx': article(`${good}\ncover:\n  src: ./hills.jpg\n  alt: "Đồi chè"`) }, file: 'articles/tea/vi.mdx', where: 'field "cover.src"' },
+  'image-unreadable': { files: { 'articles/tea/vi.mdx': withImage('![Đồi chè](./hills.jpg)'), 'articles/tea/hills.jpg': 'not a picture' }, file: 'articles/tea/vi.mdx', where: ':10' },
+  'image-too-large': { files: { 'articles/tea/vi.mdx': withImage('![Đồi chè](./hills.png)'), 'articles/tea/hills.png': pngHeader(20_000, 20_000) }, file: 'articles/tea/vi.mdx', where: 'field "src"' },
+  'image-unsafe': {
+    files: { 'articles/tea/vi.mdx': withImage('![Bản đồ](./map.svg)'), 'articles/tea/map.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>' },
+    file: 'articles/tea/vi.mdx',
+    where: ':10',
+  },
+  'image-title-invalid': { files: { 'articles/tea/vi.mdx': withImage('![Đồi chè](./hills.png "Đồi chè | Ảnh: Minh | sideways")'), 'articles/tea/hills.png': pngHeader(2000, 1000) }, file: 'articles/tea/vi.mdx', where: 'field "title"' },
   'mdx-syntax': { files: { 'articles/tea/vi.mdx': article(good, 'Giá {chưa đóng') }, file: 'articles/tea/vi.mdx', where: ':8' },
   'body-empty': { files: { 'articles/tea/vi.mdx': article(good, '') }, file: 'articles/tea/vi.mdx', where: ':7' },
 };
@@ -72,7 +91,7 @@ const cases: Record<string, { files: Record<string, string>; file: string; where
 const work = mkdtempSync(join(tmpdir(), 'press-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function build(name: string, files: Record<string, string>) {
+function build(name: string, files: Record<string, string | Buffer>) {
   const content = join(work, name, 'content');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(content, path)), { recursive: true });

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ContentProblemsError, isContentProblemsError } from '../../src/content/loader.ts';
 import { ContentReader } from '../../src/content/read.ts';
 import { vi } from '../helpers/locales.ts';
+import { ensurePictureFixture } from '../helpers/picture-fixture.ts';
 
-describe('the content reader behind the collections', () => {
+describe('the content reader behind the collections', async () => {
+  await ensurePictureFixture();
   const dir = mkdtempSync(join(tmpdir(), 'press-reader-'));
   cpSync('test/fixtures/site/content', dir, { recursive: true });
   const reader = new ContentReader(dir, 'content');

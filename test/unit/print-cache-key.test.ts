@@ -19,7 +19,7 @@ const variant: VariantInputs = {
   marks: false,
   bleedMm: 3,
   code: 'postprocess-code',
-  press: { ghostscript: '10.00.0', qpdf: 'qpdf version 11.3.0', icc: 'icc-hash', outputCondition: 'CGATS TR 001', code: 'press-code' },
+  press: { ghostscript: '10.00.0', qpdf: 'qpdf version 11.3.0', icc: 'icc-hash', outputCondition: 'FOGRA39', info: 'Coated FOGRA39 (ISO 12647-2:2004)', code: 'press-code' },
 };
 
 const keys = (l: LayoutInputs, v: VariantInputs) => ({ layout: layoutKey(l), screen: variantKey('screen', v), press: variantKey('press', v) });
@@ -49,7 +49,8 @@ describe('cache keys', () => {
     ['the bleed', { ...variant, bleedMm: 5 }, ['screen', 'press']],
     ['the post-processing code', { ...variant, code: 'edited' }, ['screen', 'press']],
     ['marks (the press PDF always has them)', { ...variant, marks: true }, ['screen']],
-    ['the output condition', withPress({ outputCondition: 'FOGRA39' }), ['press']],
+    ['the output condition', withPress({ outputCondition: 'CGATS TR 001' }), ['press']],
+    ['the output condition in words', withPress({ info: 'Coated FOGRA39' }), ['press']],
     ["the ICC profile's bytes", withPress({ icc: 'other-icc' }), ['press']],
     ['Ghostscript', withPress({ ghostscript: '10.05.1' }), ['press']],
     ['qpdf', withPress({ qpdf: 'qpdf version 12.0.0' }), ['press']],
