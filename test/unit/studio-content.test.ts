@@ -34,7 +34,7 @@ describe('studio overview', () => {
     // The booklet's articles without a ko translation (beta, pictures), and the project alpha-park.
     const booklets = [...index.booklets.values()];
     const articles = new Set(booklets.flatMap((b) => b.data.sections.flatMap((s) => (s.kind === 'articles' ? s.articles : []))));
-    const untranslated = [...articles].filter((slug) => !index.articles.get(slug)?.has('ko')).length;
+    const untranslated = [...articles].filter((slug) => !index.articles.get(slug)?.has(ko.locale)).length;
     expect(untranslated).toBeGreaterThan(0);
     expect(ko.blockers).toEqual(expect.arrayContaining([{ kind: 'article', state: 'missing', count: untranslated }, { kind: 'project', state: 'missing', count: 1 }]));
     const edition = view.publications.find((p) => p.kind === 'edition')!;
