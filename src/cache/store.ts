@@ -6,13 +6,18 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** Writes `data` to `path` through a temporary file beside it, renamed into place. */
+/**
+ * Writes `data` to `path` through a temporary file beside it, renamed into place: a reader sees the
+ * old file or the new one, never half. The temporary name starts with a dot, so the content reader
+ * and editors' folders never list it.
+ */
 export function writeAtomically(path: string, data: Uint8Array | string): void {
-  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);

@@ -6,8 +6,9 @@
  * since, writes are atomic (a temporary file renamed over the old one) and deleting moves the file
  * into the trash, where it can be taken back.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeAtomically } from '../cache/store.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 
 /** The folders the studio may touch, by the name paths start with (`content/articles/x/vi.mdx`). */
@@ -105,18 +106,7 @@ export function readStudioFile(areas: StudioAreas, requested: string): FileRead 
   return { path: shown, text: bytes.toString('utf8'), version: versionOf(bytes) };
 }
 
-/** Writes `bytes` to `path` all at once: a reader sees the old file or the new one, never half. */
-export function writeAtomically(path: string, bytes: Buffer | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${posix.basename(path.split(sep).join('/'))}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
+export { writeAtomically };
 
 export type SaveResult =
   | { saved: true; path: string; version: string }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentIndex, Translation } from '../content/check.ts';
 import { defaultLocale, getLocale, localeIds, type LocaleId } from '../i18n/locales.ts';
-import { isUntranslated } from '../i18n/ui-records.ts';
+import { flattenStrings, isUntranslated } from '../i18n/ui-records.ts';
 
 export type TranslationState = 'up-to-date' | 'outdated' | 'missing';
 export const itemKinds = ['article', 'project', 'foreword', 'booklet', 'edition', 'ui'] as const;
@@ -70,14 +70,7 @@ export type UiStrings = Partial<Record<LocaleId, Record<string, unknown>>>;
 /** Recorded fingerprints per locale: namespace → key → fingerprint of the Vietnamese string. */
 export type UiRecords = Partial<Record<LocaleId, Record<string, Record<string, string>>>>;
 
-export function flattenStrings(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) for (const [k, v] of flattenStrings(child, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-  }
-  return out;
-}
+export { flattenStrings };
 
 // Plural forms differ by language (Vietnamese has one, English two): compare the base key.
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;

@@ -3,17 +3,11 @@
  * with its label, its unit and the content check's problems beside it.
  */
 import { html } from 'htm/preact';
+import type { Field } from '../fields.ts';
 import type { Problem } from './api.ts';
 import { t } from './i18n.ts';
 
-export type Field =
-  | { kind: 'text' | 'textarea' | 'email' | 'date' | 'readonly'; name: string; required: boolean; pattern?: string }
-  | { kind: 'number'; name: string; required: boolean; unit?: string; integer: boolean; min?: number }
-  | { kind: 'choice'; name: string; required: boolean; options: string[] }
-  | { kind: 'choices'; name: string; required: boolean; options: string[] }
-  | { kind: 'list'; name: string; required: boolean; item: Field }
-  | { kind: 'group'; name: string; required: boolean; fields: Field[] }
-  | { kind: 'counts'; name: string; required: boolean; keys: string[]; unit: string };
+export type { Field };
 
 type Change = (path: string[], value: unknown) => void;
 
