@@ -45,6 +45,11 @@ export function advance(progress: BuildProgress, line: string): BuildProgress {
   return next;
 }
 
+/** The build's command line: the terminal's `npm run build`, on the studio's content and output. */
+export function buildArguments(config: Pick<BuildConfig, 'root' | 'content' | 'outDir'>, { press = false }: { press?: boolean } = {}): string[] {
+  return ['--max-semi-space-size=64', join(config.root, 'scripts', 'build.ts'), '--content', config.content.dir, '--out', config.outDir, ...(press ? ['--press'] : [])];
+}
+
 export class BuildRunner {
   private progress: BuildProgress = idleProgress();
   private readonly config: BuildConfig;
@@ -68,7 +73,7 @@ export class BuildRunner {
     this.progress = { ...idleProgress(), state: 'running', pdfsPlanned, startedAt: Date.now() };
     const child = spawn(
       process.execPath,
-      ['--max-semi-space-size=64', join(this.config.root, 'scripts', 'build.ts'), '--content', this.config.content.dir, '--out', this.config.outDir, ...(press ? ['--press'] : [])],
+      buildArguments(this.config, { press }),
       { cwd: this.config.root, env: childEnvironment({ FORCE_COLOR: '0', NO_COLOR: '1' }), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const read = (stream: NodeJS.ReadableStream) => {

@@ -186,14 +186,12 @@ describe('studio', () => {
     expect(existsSync(file('bulletins/2026-10/en.mdx'))).toBe(true);
 
     await page.goto(`${studio.url}#/build`);
-    await page.getByLabel(/Also make the press files/).check();
     await page.getByRole('button', { name: 'Build the site and PDFs' }).click();
     await page.locator('#results-title').waitFor({ timeout: 240_000 });
     const links = await page.locator('section[aria-labelledby="results-title"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toContain('/__studio/dist/print/bulletin-2026-10-vi.pdf');
     expect(links).toContain('/__studio/dist/print/bulletin-2026-10-en.pdf');
     expect(links).toContain('/__studio/dist/print/order-sheet.pdf');
-    expect(links).toContain('/__studio/dist/print/bulletin-2026-10-en-press.pdf');
     const pdf = await page.evaluate(async () => {
       const response = await fetch('/__studio/dist/print/bulletin-2026-10-en.pdf');
       return { status: response.status, type: response.headers.get('content-type'), start: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };

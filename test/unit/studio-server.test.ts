@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveStudioConfig } from '../../src/build/config.ts';
 import { decodeImage, uploadName } from '../../src/studio/api.ts';
-import { advance, idleProgress, type BuildProgress } from '../../src/studio/build-runner.ts';
+import { advance, buildArguments, idleProgress, type BuildProgress } from '../../src/studio/build-runner.ts';
 import { formFor } from '../../src/studio/fields.ts';
 import {
   PathRefused,
@@ -199,5 +199,16 @@ describe('studio forms', () => {
     expect(formFor('projects/x/en.mdx')!.find((f) => f.name === 'areaHa')).toBeUndefined();
     expect(formFor('bulletins/2026-12/issue.yaml')!.find((f) => f.name === 'editions')).toMatchObject({ kind: 'choices' });
     expect(formFor('booklets/x/booklet.yaml')).toBeUndefined();
+  });
+});
+
+describe('the studio\'s build command', () => {
+  const config = { root: '/project', content: { dir: '/project/content', shown: 'content' }, outDir: '/project/dist' };
+  it('is npm run build on the studio\'s content and output, with the press files only when asked', () => {
+    const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { build: string } }).scripts.build;
+    const plain = buildArguments(config);
+    expect(`node ${plain.slice(0, 2).join(' ')}`).toBe(script.replace('scripts/build.ts', '/project/scripts/build.ts'));
+    expect(plain.slice(2)).toEqual(['--content', '/project/content', '--out', '/project/dist']);
+    expect(buildArguments(config, { press: true }).slice(2)).toEqual(['--content', '/project/content', '--out', '/project/dist', '--press']);
   });
 });
