@@ -28,17 +28,9 @@ export const api = {
   upload: <T>(path: string, file: Blob) => call<T>('POST', path, undefined, file),
 };
 
-export type TranslationState = 'up-to-date' | 'outdated' | 'missing';
-
-export interface Problem {
-  code: string;
-  severity: 'error' | 'warning';
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-  hint: string;
-}
+export type { TranslationState } from '../../translations/status.ts';
+/** A problem of the content check, as the studio's API sends it. */
+export type { ContentProblem as Problem } from '../../content/problems.ts';
 
 /** `#/edit?path=…` and friends: where each screen lives. */
 export const links = {
