@@ -6,21 +6,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem } from './api.ts';
 import { t } from './i18n.ts';
+import type { BuildProgress, Stage } from '../build-runner.ts';
 
-interface BuildState {
-  state: 'idle' | 'running' | 'succeeded' | 'failed';
-  stage: string;
-  pdfs: Array<{ name: string; pages: number }>;
-  pdfsPlanned: number;
-  lines: string[];
-  startedAt: number | null;
-  finishedAt: number | null;
+// The server's progress, and when the build has stopped, its problems and what it made.
+interface BuildState extends BuildProgress {
   problems: Problem[];
   manifest?: Array<{ file: string; kind: string; slug: string; locale: string; variant: string; pages: number }>;
   orderSheet?: string[];
 }
 
-const stageNames = ['check', 'site', 'print', 'search', 'done'];
+// In the order of the server's `stages` (a value the browser bundle cannot import from there).
+const stageNames: readonly Stage[] = ['check', 'site', 'print', 'search', 'done'];
 
 export function BuildScreen() {
   const [build, setBuild] = useState<BuildState | null>(null);
