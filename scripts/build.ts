@@ -26,7 +26,9 @@ import { printOptions } from '../src/build/print-options.ts';
 import { withProjectLock } from '../src/build/project-lock.ts';
 import { isContentProblemsError } from '../src/content/loader.ts';
 import type { ContentProblem } from '../src/content/problems.ts';
-import { printPublications } from '../src/print/stage.ts';
+import { printPublications, type PrintRun } from '../src/print/stage.ts';
+import { printFirst } from '../src/build/print-first.ts';
+import { placeFonts } from '../src/fonts/integration.ts';
 import { indexSite } from '../src/site/search-index.ts';
 import { parseCommandLine } from '../src/cli/arguments.ts';
 
@@ -60,15 +62,38 @@ async function main() {
     // The content is read and checked once, by Astro's collections (src/content/loader.ts): a
     // content error stops the build there, before any page is rendered.
     const { build } = await import('astro');
-    await withProjectLock(
-      config.root,
-      () => build({ ...astroConfig(config, 'build', staging), configFile: false, logLevel: config.debug ? 'debug' : 'warn' }),
-      (pid) => console.log(`site: waiting for the build already running in this folder${pid ? ` (process ${pid})` : ''}`),
-    );
+    // The PDFs are laid out while Astro renders the rest of the site (src/build/print-first.ts).
+    let siteDone!: () => void;
+    const siteComplete = new Promise<void>((resolve) => (siteDone = resolve));
+    const stopPrinting = new AbortController();
+    let printing: Promise<PrintRun> | undefined;
+    let printStarted = 0;
+    const startPrinting = () => {
+      printStarted = performance.now();
+      printing = printPublications({ ...printOptions(config, staging, (line) => console.log(`print: ${line}`)), siteComplete, signal: stopPrinting.signal });
+      // Failures are reported where the run is awaited, after the site.
+      printing.catch(() => {});
+      return printing;
+    };
+    const early = printFirst({ prepare: placeFonts, onPrintPages: () => void startPrinting() });
+    const astro = astroConfig(config, 'build', staging);
+    try {
+      await withProjectLock(
+        config.root,
+        () => build({ ...astro, integrations: [...(astro.integrations ?? []), early], configFile: false, logLevel: config.debug ? 'debug' : 'warn' }),
+        (pid) => console.log(`site: waiting for the build already running in this folder${pid ? ` (process ${pid})` : ''}`),
+      );
+    } catch (error) {
+      // A print run under way takes no further document, and closes its browser before the error is told.
+      stopPrinting.abort();
+      siteDone();
+      await printing?.catch(() => {});
+      throw error;
+    }
+    siteDone();
     console.log(`site: built in ${seconds(started)}`);
-    const printing = performance.now();
-    const { manifest } = await printPublications(printOptions(config, staging, (line) => console.log(`print: ${line}`)));
-    console.log(`print: done in ${seconds(printing)}`);
+    const { manifest } = await (printing ?? startPrinting());
+    console.log(`print: done in ${seconds(printStarted)}`);
     const pages = fillPrintFigures(staging, manifest, config.localesDir);
     console.log(`site: download figures filled in on ${pages} pages`);
     // Indexed last, from the pages as they will be published.

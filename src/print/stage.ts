@@ -28,6 +28,7 @@ import { pressPpi, screenPpi } from '../pictures/print-size.ts';
 import { fontStylesheetPath } from '../fonts/faces.ts';
 import { asFontId } from '../i18n/locales.ts';
 import { printManifestFile } from './manifest.ts';
+import { missingFiles } from './referenced-files.ts';
 
 export class PrintError extends Error {}
 
@@ -48,6 +49,13 @@ export interface PrintOptions {
   press: PressProfile | null;
   /** Where PDFs are kept between runs; null lays out everything afresh and keeps nothing. */
   cacheDir: string | null;
+  /**
+   * Given while Astro is still writing the site (src/build/print-first.ts): settles when the site is
+   * complete. A publication that loads a file not written yet (an optimised image) waits for it.
+   */
+  siteComplete?: Promise<unknown>;
+  /** Once aborted, no further publication is started (the build stopped). */
+  signal?: AbortSignal;
 }
 
 /** What happened to one publication in a run. */
@@ -144,8 +152,15 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
     const started = performance.now();
     const name = `${ref.kind} ${ref.slug} ${ref.locale}`;
     const publication = `${ref.kind}-${ref.slug}-${ref.locale}`;
-    const html = sha256(readFileSync(join(siteDir, printPagePath(ref), 'index.html')));
-    let layout = keys && cache?.lookupLayout(publication, keys.engine, html, siteDir);
+    const source = readFileSync(join(siteDir, printPagePath(ref), 'index.html'));
+    const html = sha256(source);
+    const lookup = () => keys && cache?.lookupLayout(publication, keys.engine, html, siteDir);
+    let layout = lookup();
+    // Its images not written yet: looked up again (a kept layout checks them) and laid out once they are.
+    if (!layout && options.siteComplete && missingFiles(source.toString('utf8'), siteDir).length) {
+      await options.siteComplete;
+      layout = lookup();
+    }
     let passes = 0;
     if (!layout) {
       const site = await getSite();
@@ -212,11 +227,14 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
   };
 
   try {
-    const queue = [...publications];
+    // Publications waiting for the site's images go last, so they hold no worker while others could print.
+    const waits = (ref: PublicationRef) => options.siteComplete !== undefined && missingFiles(readFileSync(join(siteDir, printPagePath(ref), 'index.html'), 'utf8'), siteDir).length > 0;
+    const queue = [...publications.filter((ref) => !waits(ref)), ...publications.filter(waits)];
     const worker = async () => {
-      for (let ref = queue.shift(); ref; ref = queue.shift()) await printOne(ref);
+      for (let ref = queue.shift(); ref && !options.signal?.aborted; ref = queue.shift()) await printOne(ref);
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, options.jobs), publications.length) }, worker));
+    options.signal?.throwIfAborted();
     const manifest = writeManifest(siteDir, entries);
     const orderSheet = orders.length ? await writeOrderSheet(siteDir, orders, newest, options.press, getSite, cache && keys && { cache, chromium: keys.engine.chromium, code: keys.postprocess }) : 'none';
     documents.sort((a, b) => printPagePath(a.ref).localeCompare(printPagePath(b.ref)));
