@@ -1,7 +1,7 @@
 /**
- * `npm run build`: check the content, build the site, print every publication, fill the pages'
- * download figures from the PDFs, index the pages for search, and only then replace `dist/`: a
- * failed build never leaves a half-finished dist over a good one.
+ * `npm run build`: check the content, build the site (print pages first) and print every
+ * publication meanwhile, index the pages for search, fill the pages' download figures from the
+ * PDFs, and only then replace `dist/`: a failed build never leaves a half-finished dist over a good one.
  *
  *   node scripts/build.ts [--content <folder>] [--out <folder>] [--marks] [--press] [--no-cache] [--cache-dir <folder>]
  *
@@ -92,14 +92,18 @@ async function main() {
     }
     siteDone();
     console.log(`site: built in ${seconds(started)}`);
-    const { manifest } = await (printing ?? startPrinting());
-    console.log(`print: done in ${seconds(printStarted)}`);
-    const pages = fillPrintFigures(staging, manifest, config.localesDir);
-    console.log(`site: download figures filled in on ${pages} pages`);
-    // Indexed last, from the pages as they will be published.
+    // Indexed while the last PDFs print: figures are no part of the index (data-pagefind-ignore),
+    // so the pages are indexed as they will be published.
     const indexing = performance.now();
-    await indexSite(staging, (line) => console.log(`search: ${line}`), { ...config.search, cacheDir: config.caches.search });
+    const searching = indexSite(staging, (line) => console.log(`search: ${line}`), { ...config.search, cacheDir: config.caches.search });
+    const [printed, searched] = await Promise.allSettled([printing ?? startPrinting(), searching]);
+    if (printed.status === 'rejected') throw printed.reason;
+    console.log(`print: done in ${seconds(printStarted)}`);
+    if (searched.status === 'rejected') throw searched.reason;
     console.log(`search: done in ${seconds(indexing)}`);
+    // After the index: Pagefind has read every page by then.
+    const pages = fillPrintFigures(staging, printed.value.manifest, config.localesDir);
+    console.log(`site: download figures filled in on ${pages} pages`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     const problems = contentProblems(error);

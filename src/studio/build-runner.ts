@@ -35,9 +35,10 @@ const pdfLine = /^print: (\S+ \S+ \S+): (\d+) pages?,/;
 export function advance(progress: BuildProgress, line: string): BuildProgress {
   const next: BuildProgress = { ...progress, lines: [...progress.lines, line] };
   const pdf = pdfLine.exec(line);
-  if (pdf) return { ...next, stage: 'print', pdfs: [...progress.pdfs, { name: pdf[1]!, pages: Number(pdf[2]) }] };
+  // PDFs are laid out while the site's pages render: the stage stays "site" until they are done.
+  if (pdf) return { ...next, stage: progress.stage === 'check' || progress.stage === 'site' ? 'site' : 'print', pdfs: [...progress.pdfs, { name: pdf[1]!, pages: Number(pdf[2]) }] };
   if (line.startsWith('site: built')) return { ...next, stage: 'print' };
-  if (line.startsWith('print: done') || line.startsWith('site: download figures')) return { ...next, stage: 'search' };
+  if (line.startsWith('print: done')) return { ...next, stage: 'search' };
   if (line.startsWith('search: done')) return { ...next, stage: 'done' };
   if (line.startsWith('done: ')) return { ...next, stage: 'done' };
   // Astro's first lines: the content has been read and checked, the pages are being made.

@@ -78,6 +78,14 @@ describe('search index of the fixture site', () => {
     expect(readPage(site, 'vi/').text).toContain(summary);
     expect(fragments.filter((f) => f.content.includes(summary)).map((f) => f.url)).toEqual(['/vi/articles/alpha/']);
   });
+
+  it('holds no print figure: the index is made before the PDFs’ pages and sizes are known', () => {
+    const fragments = readdirSync(join(pagefindDir, 'fragment')).map((f) => gunzipSync(readFileSync(join(pagefindDir, 'fragment', f))).subarray(12).toString('utf8'));
+    // The downloads page shows figures, and is indexed.
+    expect(readPage(site, 'vi/downloads/').text).toMatch(/PDF/);
+    expect(fragments.some((f) => f.includes('/vi/downloads/'))).toBe(true);
+    expect(fragments.filter((f) => f.includes('@@press:'))).toEqual([]);
+  });
 });
 
 describe('search page and header link', () => {

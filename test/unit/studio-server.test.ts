@@ -175,9 +175,16 @@ describe('studio uploads', () => {
 describe('studio build progress', () => {
   it('follows the build through its stages and counts PDFs', () => {
     let p: BuildProgress = { ...idleProgress(), state: 'running' };
-    for (const line of ['10:00:01 [build] building', 'site: built in 9.1 s', 'print: bulletin 2026-12 vi: 12 pages, laid out, 3.0 s', 'print:   warning: x', 'print: done in 7.0 s']) p = advance(p, line);
+    for (const line of ['10:00:01 [build] building', 'print: booklet invest vi: 20 pages, laid out, 4.0 s']) p = advance(p, line);
+    // Laid out while the pages render.
+    expect(p.stage).toBe('site');
+    for (const line of ['site: built in 9.1 s', 'print: bulletin 2026-12 vi: 12 pages, laid out, 3.0 s', 'print:   warning: x', 'print: done in 7.0 s']) p = advance(p, line);
     expect(p.stage).toBe('search');
-    expect(p.pdfs).toEqual([{ name: 'bulletin 2026-12 vi', pages: 12 }]);
+    expect(p.pdfs).toEqual([{ name: 'booklet invest vi', pages: 20 }, { name: 'bulletin 2026-12 vi', pages: 12 }]);
+    p = advance(p, 'search: done in 1.0 s');
+    expect(p.stage).toBe('done');
+    p = advance(p, 'site: download figures filled in on 40 pages');
+    expect(p.stage).toBe('done');
     p = advance(p, 'done: dist/ in 30.0 s');
     expect(p.stage).toBe('done');
   });
