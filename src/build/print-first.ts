@@ -29,11 +29,14 @@ export interface PrintFirstOptions {
   onPrintPages: (outDir: string) => void;
 }
 
-/** Resolves when `file` holds exactly `bytes` bytes: Astro writes a page after rendering it. */
-async function written(file: string, bytes: number): Promise<void> {
+/**
+ * Resolves when `file` holds exactly `bytes` bytes (Astro writes a page after rendering it), or
+ * when `given up` says the pages are all done anyway.
+ */
+async function written(file: string, bytes: number, givenUp: () => boolean): Promise<void> {
   for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
     const size = await stat(file).then((s) => s.size, () => -1);
-    if (size === bytes) return;
+    if (size === bytes || givenUp()) return;
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
@@ -47,6 +50,7 @@ export function printFirst(options: PrintFirstOptions): AstroIntegration {
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((base): AstroPrerenderer => {
           let pending = 0;
+          let generated = false;
           const pages: Promise<void>[] = [];
           const settled = () => {
             if (--pending === 0) void Promise.all(pages).then(() => options.onPrintPages(outDir));
@@ -57,6 +61,10 @@ export function printFirst(options: PrintFirstOptions): AstroIntegration {
             setup: async () => {
               await base.setup?.();
               options.prepare(outDir);
+            },
+            teardown: async () => {
+              generated = true;
+              await base.teardown?.();
             },
             getStaticPaths: async () => {
               const paths = printPagesFirst(await base.getStaticPaths());
@@ -71,7 +79,7 @@ export function printFirst(options: PrintFirstOptions): AstroIntegration {
               // The body is read here to know its size; Astro gets a response with the same bytes.
               const body = new Uint8Array(await response.arrayBuffer());
               const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-              pages.push(written(join(outDir, pathname, 'index.html'), body.byteLength));
+              pages.push(written(join(outDir, pathname, 'index.html'), body.byteLength, () => generated));
               settled();
               return rendered instanceof Response ? copy : { ...rendered, response: copy };
             },
