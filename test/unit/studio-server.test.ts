@@ -17,7 +17,11 @@ import {
   versionOf,
   type StudioAreas,
 } from '../../src/studio/files.ts';
-import { checkOrigin, guard, loginPage, Sessions, sessionCookieHeader } from '../../src/studio/guard.ts';
+import { checkOrigin, guard, guardUpgrades, loginPage, Sessions, sessionCookieHeader } from '../../src/studio/guard.ts';
+import { createServer, type IncomingMessage } from 'node:http';
+import { hmrUpgrade } from '../helpers/studio.ts';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 function areas(): StudioAreas & { base: string } {
   const base = mkdtempSync(join(tmpdir(), 'studio-'));
@@ -140,6 +144,41 @@ describe('studio guard', () => {
     expect(guard(get('/src/studio/client/main.ts', { cookie: `a=b; studio_session=${token}` }), hosts, sessions).allow).toBe(true);
     expect(guard(get('/', { cookie: 'studio_session=forged' }), hosts, sessions).allow).toBe(false);
     expect(guard(get('/', {}), hosts, undefined).allow).toBe(true);
+  });
+
+  it('keeps sessions across a restart of the studio process: begun and ended ones are told, given ones are known', () => {
+    const told: string[] = [];
+    const first = new Sessions('long phrase', [], { added: (t) => told.push(`+${t}`), removed: (t) => told.push(`-${t}`) });
+    const token = first.login('long phrase')!;
+    const again = new Sessions('long phrase', [token]);
+    expect(again.has(get('/', { cookie: `studio_session=${token}` }))).toBe(true);
+    first.logout(get('/', { cookie: `studio_session=${token}` }));
+    expect(told).toEqual([`+${token}`, `-${token}`]);
+  });
+
+  it('with a password, a WebSocket upgrade (Vite\'s HMR) needs the session too, before any upgrade listener', async () => {
+    const sessions = new Sessions('long phrase');
+    const token = sessions.login('long phrase')!;
+    const server = createServer();
+    const upgraded: string[] = [];
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      upgraded.push(request.headers.cookie ?? '');
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    });
+    guardUpgrades(server, () => new Set([`127.0.0.1:${(server.address() as AddressInfo).port}`]), sessions);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const upgrade = (headers: Record<string, string>) => hmrUpgrade(`http://127.0.0.1:${port}/`, headers);
+    try {
+      expect(await upgrade({})).toEqual({ status: 401, body: 'The studio needs its password.' });
+      expect(await upgrade({ Cookie: 'studio_session=forged' })).toMatchObject({ status: 401 });
+      expect(await upgrade({ Cookie: `studio_session=${token}`, Origin: 'http://elsewhere.example' })).toMatchObject({ status: 403 });
+      expect(upgraded).toEqual([]);
+      expect(await upgrade({ Cookie: `studio_session=${token}` })).toMatchObject({ status: 101 });
+      expect(upgraded).toEqual([`studio_session=${token}`]);
+    } finally {
+      server.close();
+    }
   });
 
   it('escapes where the login form sends the editor back to', () => {
