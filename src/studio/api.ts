@@ -22,6 +22,7 @@ import { languageDesk, LanguageError, npmInstall } from './languages.ts';
 import { PathRefused, readStudioFile, resolveStudioPath, restoreStudioFile, saveStudioFile, trashStudioFile, versionOf, writeAtomically, type StudioAreas } from './files.ts';
 import { overview } from './overview.ts';
 import { printPlan } from '../publications/print-plan.ts';
+import { defaultLocale } from '../i18n/locales.ts';
 
 /** Uploaded images: at most this many bytes, and only what sharp decodes as one of these formats. */
 export const uploadLimit = 15 * 1024 * 1024;
@@ -221,6 +222,13 @@ export function studioApi(config: StudioConfig, options: ApiOptions = {}): Api {
       if (existing.length) throw new RequestError(409, `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written.`);
       for (const [path, text] of Object.entries(files)) saveStudioFile(areas, `content/${path}`, text, null);
       send(response, 200, { created: targets.map((t) => t.shown) });
+    },
+    'GET /__studio/api/entries': (_q, response) => {
+      // The articles and projects the booklet, edition and bulletin forms pick from, with their Vietnamese titles.
+      const { index } = check();
+      const list = (map: ReadonlyMap<string, ReadonlyMap<string, { data: { title: string } }>>) =>
+        [...map].map(([slug, texts]) => ({ slug, title: texts.get(defaultLocale)?.data.title ?? slug })).sort((a, b) => a.title.localeCompare(b.title, 'vi'));
+      send(response, 200, { articles: list(index.articles), projects: list(index.projects) });
     },
     'GET /__studio/api/languages': (_q, response) => send(response, 200, languages.offered()),
     'GET /__studio/api/language': (_q, response, url) => send(response, 200, languages.preview(url.searchParams.get('id') ?? '')),

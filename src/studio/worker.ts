@@ -28,10 +28,8 @@ async function main() {
 }
 
 await main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`error: ${error.message}\n  Hint: ${error.hint}`);
-    process.exitCode = 1;
-    return;
-  }
-  reportFailure(error);
+  if (error instanceof ConfigError) console.error(`error: ${error.message}\n  Hint: ${error.hint}`);
+  else reportFailure(error);
+  // A dev server that failed half-way (its port taken) can leave watchers open: the command must end.
+  process.exit(1);
 });

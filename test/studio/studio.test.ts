@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBuildConfig } from '../../src/build/config.ts';
 import { isLocaleId } from '../../src/i18n/locales.ts';
@@ -106,6 +107,31 @@ describe('studio', () => {
     await expect.poll(() => page.locator('table.matrix tr', { hasText: 'article alpha' }).locator('td').first().textContent()).toBe('current');
     expect(readFileSync(file('articles/alpha/en.mdx'), 'utf8')).not.toBe(before);
     await page.close();
+  });
+
+  it('edits a booklet through its form: a section of projects picked from the list, a key figure with its unit', async () => {
+    const original = readFileSync(file('booklets/invest/booklet.yaml'), 'utf8');
+    const page = await open(`#/edit?path=${encodeURIComponent('content/booklets/invest/booklet.yaml')}`);
+    await page.getByRole('button', { name: 'Add a section' }).click();
+    await page.getByLabel('Kind of section').last().selectOption('projects');
+    await page.getByLabel('Add a project').last().selectOption('alpha-park');
+    await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+    await expect.poll(() => page.locator('[data-field="sections.3"] li[data-slug]').allTextContents()).toEqual([expect.stringContaining('alpha-park')]);
+    await page.getByRole('button', { name: 'Add a key figure' }).click();
+    await page.getByLabel(/^Name/).last().fill('exports');
+    await page.getByLabel('Value').last().fill('12.5');
+    await page.getByLabel('Unit').last().selectOption('percent');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('.savebar .status').textContent()).toContain('Saved.');
+    const saved = parse(readFileSync(file('booklets/invest/booklet.yaml'), 'utf8')) as { sections: unknown[]; figures: unknown[] };
+    expect(saved.sections).toHaveLength(4);
+    expect(saved.sections[3]).toEqual({ kind: 'projects', projects: ['alpha-park'] });
+    expect(saved.figures.at(-1)).toEqual({ id: 'exports', value: 12.5, unit: 'percent' });
+    // The content check has no error against it (the new figure's labels are warnings until written).
+    expect(await page.locator('.field-problems li.error').count()).toBe(0);
+    await page.close();
+    // The booklet as it was, for the build further on.
+    writeFileSync(file('booklets/invest/booklet.yaml'), original);
   });
 
   it('refuses the second of two editors saving the same file, and loses nothing', async () => {

@@ -237,7 +237,34 @@ describe('studio forms', () => {
     expect(project.find((f) => f.name === 'contact')).toMatchObject({ kind: 'group' });
     expect(formFor('projects/x/en.mdx')!.find((f) => f.name === 'areaHa')).toBeUndefined();
     expect(formFor('bulletins/2026-12/issue.yaml')!.find((f) => f.name === 'editions')).toMatchObject({ kind: 'choices' });
-    expect(formFor('booklets/x/booklet.yaml')).toBeUndefined();
+    expect(formFor('bulletins/2026-12/issue.yaml')!.find((f) => f.name === 'articles')).toEqual({ kind: 'pick', name: 'articles', required: true, from: 'articles' });
+  });
+
+  it('describes booklets and editions: sections by kind, key figures with their units, print run per language, picked entries', () => {
+    const booklet = formFor('booklets/x/booklet.yaml')!;
+    expect(booklet.map((f) => f.name)).toEqual(['format', 'date', 'editions', 'printRun', 'figures', 'sections']);
+    expect(booklet.find((f) => f.name === 'printRun')).toMatchObject({ kind: 'counts', unit: 'copies' });
+    expect(booklet.find((f) => f.name === 'figures')).toMatchObject({
+      kind: 'rows',
+      required: false,
+      fields: [
+        { kind: 'text', name: 'id', required: true },
+        { kind: 'number', name: 'value', required: true },
+        { kind: 'choice', name: 'unit', options: ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] },
+        { kind: 'number', name: 'year', required: false, integer: true },
+      ],
+    });
+    expect(booklet.find((f) => f.name === 'sections')).toEqual({
+      kind: 'variants',
+      name: 'sections',
+      required: true,
+      key: 'kind',
+      variants: { articles: [{ kind: 'pick', name: 'articles', required: true, from: 'articles' }], figures: [], projects: [{ kind: 'pick', name: 'projects', required: true, from: 'projects' }] },
+    });
+    const edition = formFor('editions/x/edition.yaml')!;
+    expect(edition.find((f) => f.name === 'languages')).toMatchObject({ kind: 'tuple', length: 2, options: expect.arrayContaining(['vi', 'en']) });
+    expect(edition.find((f) => f.name === 'printRun')).toMatchObject({ kind: 'number', unit: 'copies', integer: true });
+    expect(edition.find((f) => f.name === 'articles')).toMatchObject({ kind: 'pick', from: 'articles' });
   });
 });
 
