@@ -17,7 +17,7 @@ import { languagesFile } from '../src/i18n/language-schema.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { uiNamespaces } from '../src/i18n/namespaces.ts';
 import { resolveBuildConfig } from '../src/build/config.ts';
-import { addLocaleToLanguages, knownLocale, seedUiStrings } from '../src/scaffold/locale.ts';
+import { planNewLocale } from '../src/scaffold/locale.ts';
 import { articleFiles, bulletinFiles, projectFiles, ScaffoldError, type Files } from '../src/scaffold/templates.ts';
 import { uiRecordFile } from '../src/translations/records.ts';
 
@@ -47,22 +47,17 @@ function newBulletin(root: string) {
 }
 
 function newLocale() {
-  const locale = knownLocale(name ?? '');
-  const updated = addLocaleToLanguages(readFileSync(languagesFile, 'utf8'), locale.id);
+  const plan = planNewLocale(readFileSync(languagesFile, 'utf8'), name ?? '', uiNamespaces, (namespace) => JSON.parse(readFileSync(join('locales', 'en', `${namespace}.json`), 'utf8')), uiRecordFile);
+  const { locale } = plan;
   if (existsSync(join('locales', locale.id))) throw new ScaffoldError(`locales/${locale.id}/ already exists; nothing was written.`);
   if (locale.font && !existsSync(join('node_modules', locale.font.package))) {
     console.log(`new: installing the ${locale.font.family} font (${locale.font.package})…`);
     execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `${locale.font.package}@5`], { stdio: 'inherit' });
   }
-  writeFileSync(languagesFile, updated);
+  writeFileSync(languagesFile, plan.languages);
   console.log(`new: added "${locale.id}" (${locale.name}) to ${languagesFile}`);
   mkdirSync(join('locales', locale.id));
-  for (const namespace of uiNamespaces) {
-    const english = JSON.parse(readFileSync(join('locales', 'en', `${namespace}.json`), 'utf8'));
-    writeFileSync(join('locales', locale.id, `${namespace}.json`), `${JSON.stringify(seedUiStrings(english, locale.intl), null, 2)}\n`);
-  }
-  // No records: every string shows as not yet translated until someone translates and runs --done.
-  writeFileSync(join('locales', locale.id, uiRecordFile), '{}\n');
+  for (const [path, text] of Object.entries(plan.files)) writeFileSync(join('locales', path), text);
   console.log(`new: seeded locales/${locale.id}/ with the English strings in ${locale.name} plural forms, marked not yet translated (npm run translations)`);
   console.log(`new: pages in ${locale.name} fall back to English, then Vietnamese, until articles are translated.`);
 }

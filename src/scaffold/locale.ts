@@ -130,3 +130,27 @@ export function seedUiStrings(english: unknown, intl: string): unknown {
   };
   return seed(english);
 }
+
+/** What adding a language writes: the languages file's new text and the seeded UI string files. */
+export interface LocalePlan {
+  locale: NewLocale;
+  /** The languages file as it will be. */
+  languages: string;
+  /** The UI string files, relative to locales/: `<id>/<namespace>.json` and an empty record file. */
+  files: Record<string, string>;
+}
+
+/**
+ * Everything `new -- locale <id>` and the studio's language form write, before anything is written:
+ * the languages file with the entry added (see addLocaleToLanguages), and the language's UI strings
+ * seeded from English (`english(namespace)`), with an empty record file, so every string shows as not
+ * yet translated until someone translates it. Whether the script's font is installed is the caller's.
+ */
+export function planNewLocale(languagesText: string, id: string, namespaces: readonly string[], english: (namespace: string) => unknown, recordFile: string): LocalePlan {
+  const locale = knownLocale(id);
+  const languages = addLocaleToLanguages(languagesText, locale.id);
+  const files: Record<string, string> = {};
+  for (const namespace of namespaces) files[`${locale.id}/${namespace}.json`] = `${JSON.stringify(seedUiStrings(english(namespace), locale.intl), null, 2)}\n`;
+  files[`${locale.id}/${recordFile}`] = '{}\n';
+  return { locale, languages, files };
+}

@@ -18,9 +18,11 @@ import { resolveFile } from '../server/static-server.ts';
 import { BuildRunner } from './build-runner.ts';
 import { bulletinDefaults, filesFor, type CreateRequest } from './create.ts';
 import { formFor } from './fields.ts';
+import { languageDesk, LanguageError, npmInstall } from './languages.ts';
 import { PathRefused, readStudioFile, resolveStudioPath, restoreStudioFile, saveStudioFile, trashStudioFile, versionOf, writeAtomically, type StudioAreas } from './files.ts';
 import { overview } from './overview.ts';
 import { printPlan } from '../publications/print-plan.ts';
+import { defaultLocale } from '../i18n/locales.ts';
 
 /** Uploaded images: at most this many bytes, and only what sharp decodes as one of these formats. */
 export const uploadLimit = 15 * 1024 * 1024;
@@ -28,26 +30,33 @@ const imageFormats: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: 
 
 class RequestError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** More for the page than the message, e.g. the upload limit it names in the editor's language. */
+  readonly details: Record<string, unknown>;
+  constructor(status: number, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
+    this.details = details;
   }
 }
 
+/**
+ * The request's body, up to `limit` bytes. A larger one is refused (413) after it has been read and
+ * dropped, so the browser gets the answer rather than a broken connection; one far larger (4 ×) is cut off.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new RequestError(413, `The file is larger than ${Math.round(limit / 1024 / 1024)} MB.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > 4 * limit) return void request.destroy();
+      if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => {
+      if (size <= limit) return resolve(Buffer.concat(chunks));
+      const limitMb = Math.round(limit / 1024 / 1024);
+      reject(new RequestError(413, `What was sent is larger than the limit (${limitMb} MB); nothing was written.`, { limitMb }));
+    });
     request.on('error', reject);
   });
 }
@@ -98,9 +107,17 @@ export interface Api {
   builds: BuildRunner;
 }
 
-export function studioApi(config: StudioConfig): Api {
+export interface ApiOptions {
+  /** Starts the studio process again (a new language); undefined when nothing can (the editor is told to). */
+  restart?: (() => void) | undefined;
+  /** Installs an npm package in the project (a new script's font); `npm install --save-dev` unless given. */
+  install?: (spec: string) => Promise<void>;
+}
+
+export function studioApi(config: StudioConfig, options: ApiOptions = {}): Api {
   const build = config.build;
   const areas: StudioAreas = { content: build.content.dir, locales: build.localesDir, trash: config.trashDir };
+  const languages = languageDesk(areas, build.root, options.install ?? npmInstall(build.root));
   const builds = new BuildRunner(build);
   const today = () => new Date().toISOString().slice(0, 10);
   const check = (replace?: { inner: string; text: string }) => {
@@ -206,6 +223,24 @@ export function studioApi(config: StudioConfig): Api {
       for (const [path, text] of Object.entries(files)) saveStudioFile(areas, `content/${path}`, text, null);
       send(response, 200, { created: targets.map((t) => t.shown) });
     },
+    'GET /__studio/api/entries': (_q, response) => {
+      // The articles and projects the booklet, edition and bulletin forms pick from, with their Vietnamese titles.
+      const { index } = check();
+      const list = (map: ReadonlyMap<string, ReadonlyMap<string, { data: { title: string } }>>) =>
+        [...map].map(([slug, texts]) => ({ slug, title: texts.get(defaultLocale)?.data.title ?? slug })).sort((a, b) => a.title.localeCompare(b.title, 'vi'));
+      send(response, 200, { articles: list(index.articles), projects: list(index.projects) });
+    },
+    'GET /__studio/api/languages': (_q, response) => send(response, 200, languages.offered()),
+    'GET /__studio/api/language': (_q, response, url) => send(response, 200, languages.preview(url.searchParams.get('id') ?? '')),
+    'POST /__studio/api/language': async (request, response) => {
+      const body = await readJson<{ id?: unknown; version?: unknown }>(request);
+      if (typeof body.id !== 'string' || typeof body.version !== 'string') throw new RequestError(400, 'Give the language ("id") and the version of the languages file the form showed ("version").');
+      const result = await languages.create(body.id, body.version);
+      const restart = options.restart;
+      send(response, 200, { ...result, restarting: restart !== undefined });
+      // After the answer is out: the process that sent it stops.
+      if (restart) response.once('finish', () => setTimeout(restart, 100));
+    },
     'POST /__studio/api/upload': async (request, response, url) => {
       const folder = resolveStudioPath(areas, url.searchParams.get('folder') ?? '');
       if (folder.area !== 'content' || folder.inner.split('/').length !== 2) throw new PathRefused('Images go into the folder of an article or a project.');
@@ -253,7 +288,8 @@ export function studioApi(config: StudioConfig): Api {
         await route(request, response, url);
       } catch (error) {
         if (error instanceof PathRefused) return send(response, 403, { error: error.message });
-        if (error instanceof RequestError) return send(response, error.status, { error: error.message });
+        if (error instanceof RequestError) return send(response, error.status, { error: error.message, ...error.details });
+        if (error instanceof LanguageError) return send(response, error.status, { error: error.message });
         if (error instanceof ScaffoldError || error instanceof RecordError) return send(response, 400, { error: error.message });
         send(response, 500, { error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
       }

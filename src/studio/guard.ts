@@ -6,7 +6,8 @@
  * expiry date (it lasts until the browser closes), HttpOnly, SameSite=Strict.
  */
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export const sessionCookie = 'studio_session';
 export const loginPath = '/__studio/login';
@@ -73,13 +74,22 @@ export function checkOrigin(request: GuardRequest, allowedHosts: ReadonlySet<str
   return { allow: true };
 }
 
-/** Sessions of one studio run: random tokens, kept in memory (a restart asks for the password again). */
-export class Sessions {
-  private readonly tokens = new Set<string>();
-  private readonly password: Buffer;
+/** Told of sessions begun and ended, so the command keeps them across a restart of the studio process. */
+export interface SessionListener {
+  added(token: string): void;
+  removed(token: string): void;
+}
 
-  constructor(password: string) {
+/** Sessions of one `npm run studio`: random tokens, kept in memory (stopping the command asks for the password again). */
+export class Sessions {
+  private readonly tokens: Set<string>;
+  private readonly password: Buffer;
+  private readonly listener: SessionListener | undefined;
+
+  constructor(password: string, tokens: readonly string[] = [], listener?: SessionListener) {
     this.password = createHash('sha256').update(password).digest();
+    this.tokens = new Set(tokens);
+    this.listener = listener;
   }
 
   /** A new session token when the password is right, else undefined. Compared in constant time. */
@@ -88,6 +98,7 @@ export class Sessions {
     if (!timingSafeEqual(given, this.password)) return undefined;
     const token = randomBytes(32).toString('base64url');
     this.tokens.add(token);
+    this.listener?.added(token);
     return token;
   }
 
@@ -98,7 +109,7 @@ export class Sessions {
 
   logout(request: GuardRequest): void {
     const token = cookies(request).get(sessionCookie);
-    if (token) this.tokens.delete(token);
+    if (token && this.tokens.delete(token)) this.listener?.removed(token);
   }
 }
 
@@ -180,4 +191,26 @@ export function guardMiddleware(allowedHosts: () => ReadonlySet<string>, session
     response.writeHead(decision.status, { 'Content-Type': 'application/json' });
     response.end(JSON.stringify({ error: decision.reason }));
   };
+}
+
+/**
+ * The same decision for WebSocket upgrades (Vite's HMR socket among them), which never pass the
+ * middlewares: a refused one is answered and closed before any 'upgrade' listener sees it. The
+ * server's emit is wrapped, rather than a listener added, because every listener of an event runs
+ * and Vite adds its own before the studio can.
+ */
+export function guardUpgrades(server: Server, allowedHosts: () => ReadonlySet<string>, sessions: Sessions | undefined): void {
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'upgrade') {
+      const [request, socket] = args as [IncomingMessage, Duplex];
+      const decision = guard({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers }, allowedHosts(), sessions);
+      if (!decision.allow) {
+        socket.on('error', () => {});
+        socket.end(`HTTP/1.1 ${decision.status} ${STATUS_CODES[decision.status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${decision.reason}`);
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as Server['emit'];
 }

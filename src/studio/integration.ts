@@ -5,10 +5,10 @@
  * page and routes. The page's script (./client/) is served and bundled by the dev server's Vite, and
  * the site preview is the dev server's own pages.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import type { Api } from './api.ts';
-import { guardMiddleware, type Sessions } from './guard.ts';
+import { guardMiddleware, guardUpgrades, type Sessions } from './guard.ts';
 
 /** The browser modules the studio page loads, prepared once so the first visit does not wait on a reload. */
 const clientDependencies = [
@@ -25,12 +25,19 @@ const clientDependencies = [
   'diff',
 ];
 
+/**
+ * The scripts the new-language form names languages in (Lao, Khmer, Thai): their fonts as plain
+ * style sheets, not imported by the script, which would bring in Vite's client (and its reloads).
+ */
+const scriptFonts = ['@fontsource/noto-sans-lao', '@fontsource/noto-sans-khmer', '@fontsource/noto-sans-thai'];
+
 /** The studio's page: one shell, the rest drawn by the script. No Vite client: saving a file must not reload the desk. */
 export function studioPage(lang: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Studio</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/src/studio/client/studio.css">
+${scriptFonts.map((pkg) => `<link rel="stylesheet" href="/node_modules/${pkg}/400.css">`).join('\n')}
 </head><body><div id="studio"><p>Studio…</p></div>
 <script type="module" src="/src/studio/client/main.ts"></script>
 </body></html>`;
@@ -48,6 +55,8 @@ export function studio(options: { api: Api; sessions: Sessions | undefined; allo
         // so a text or a whole folder the studio creates there reaches the preview at once.
         server.watcher.add([...options.watch]);
         const guard = guardMiddleware(options.allowedHosts, options.sessions);
+        // WebSockets (Vite's HMR) do not pass the middlewares: the same guard at the upgrade.
+        if (server.httpServer) guardUpgrades(server.httpServer as Server, options.allowedHosts, options.sessions);
         const routes = (request: IncomingMessage, response: ServerResponse, next: () => void) => {
           const url = new URL(request.url ?? '/', 'http://studio');
           if (url.pathname.startsWith('/__studio/')) return void options.api.handle(request, response, url);

@@ -29,9 +29,20 @@ function hostsFor(host: string, port: number): Set<string> {
   return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
 }
 
-export async function startStudio(config: StudioConfig, logLevel: 'warn' | 'info' | 'debug' = 'warn'): Promise<RunningStudio> {
-  const api = studioApi(config);
-  const sessions = config.password ? new Sessions(config.password) : undefined;
+/** What the process running the studio hands in: sessions kept across restarts, and how to ask for one. */
+export interface StudioHooks {
+  tokens?: readonly string[];
+  sessionAdded?(token: string): void;
+  sessionRemoved?(token: string): void;
+  /** Start the studio process again (after a new language); without it, the editor is told to. */
+  restart?(): void;
+}
+
+export async function startStudio(config: StudioConfig, logLevel: 'warn' | 'info' | 'debug' = 'warn', hooks: StudioHooks = {}): Promise<RunningStudio> {
+  const api = studioApi(config, { restart: hooks.restart });
+  const sessions = config.password
+    ? new Sessions(config.password, hooks.tokens, { added: (t) => hooks.sessionAdded?.(t), removed: (t) => hooks.sessionRemoved?.(t) })
+    : undefined;
   let allowed = new Set<string>();
   const site = astroConfig(config.build, 'serve');
   const { dev } = await import('astro');

@@ -4,10 +4,12 @@
  * dist folders so nothing the tests write reaches the fixtures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { childEnvironment } from '../../src/build/config.ts';
+import { ensurePictureFixture } from './picture-fixture.ts';
 
 /** The environment without the variables Vitest sets (NODE_ENV=test and its own), as a terminal would have it. */
 function environment(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -22,16 +24,32 @@ export interface TestStudio {
   content: string;
   /** Where its Build button writes the site. */
   out: string;
+  /** The project folder it runs in: this one, or a copy (`project: true`) whose locales/ it may change. */
+  root: string;
   output(): string;
   stop(): Promise<void>;
 }
 
-export function startTestStudio(args: string[] = [], env: Record<string, string> = {}): Promise<TestStudio> {
+/**
+ * With `project`, the studio runs in a copy of the project (code and languages, node_modules linked),
+ * so what it writes into locales/ (a new language) stays in the copy.
+ */
+export async function startTestStudio(args: string[] = [], env: Record<string, string> = {}, { project = false }: { project?: boolean } = {}): Promise<TestStudio> {
+  // The picture article's images are made, not kept in git: a fresh checkout has them only after this.
+  await ensurePictureFixture();
   const work = mkdtempSync(join(tmpdir(), 'press-studio-'));
   const content = join(work, 'content');
   const out = join(work, 'dist');
   cpSync('test/fixtures/site/content', content, { recursive: true });
+  const root = project ? join(work, 'project') : process.cwd();
+  if (project) {
+    for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      if (existsSync(entry)) cpSync(entry, join(root, entry), { recursive: true });
+    }
+    symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
+  }
   const child: ChildProcess = spawn(process.execPath, ['scripts/studio.ts', '--port', '0', '--content', content, '--out', out, ...args], {
+    cwd: root,
     env: environment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,6 +65,7 @@ export function startTestStudio(args: string[] = [], env: Record<string, string>
           url: match[1]!,
           content,
           out,
+          root,
           output: () => output,
           stop: () =>
             new Promise<void>((done) => {
@@ -73,5 +92,29 @@ export function runStudioCommand(args: string[], env: Record<string, string> = {
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** Asks `url` to upgrade to Vite's HMR WebSocket; the status it answers (101 when it accepts), and its text. */
+export function hmrUpgrade(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Protocol': 'vite-hmr', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
+    });
+    request.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve({ status: response.statusCode ?? 0, body: '' });
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.on('data', (c: Buffer) => (body += c.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
   });
 }

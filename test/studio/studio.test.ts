@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBuildConfig } from '../../src/build/config.ts';
-import { runStudioCommand, startTestStudio, type TestStudio } from '../helpers/studio.ts';
+import { isLocaleId } from '../../src/i18n/locales.ts';
+import { uploadLimit } from '../../src/studio/api.ts';
+import { knownLocales } from '../../src/scaffold/locale.ts';
+import { hmrUpgrade, runStudioCommand, startTestStudio, type TestStudio } from '../helpers/studio.ts';
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 let studio: TestStudio;
@@ -105,6 +109,31 @@ describe('studio', () => {
     await page.close();
   });
 
+  it('edits a booklet through its form: a section of projects picked from the list, a key figure with its unit', async () => {
+    const original = readFileSync(file('booklets/invest/booklet.yaml'), 'utf8');
+    const page = await open(`#/edit?path=${encodeURIComponent('content/booklets/invest/booklet.yaml')}`);
+    await page.getByRole('button', { name: 'Add a section' }).click();
+    await page.getByLabel('Kind of section').last().selectOption('projects');
+    await page.getByLabel('Add a project').last().selectOption('alpha-park');
+    await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+    await expect.poll(() => page.locator('[data-field="sections.3"] li[data-slug]').allTextContents()).toEqual([expect.stringContaining('alpha-park')]);
+    await page.getByRole('button', { name: 'Add a key figure' }).click();
+    await page.getByLabel(/^Name/).last().fill('exports');
+    await page.getByLabel('Value').last().fill('12.5');
+    await page.getByLabel('Unit').last().selectOption('percent');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('.savebar .status').textContent()).toContain('Saved.');
+    const saved = parse(readFileSync(file('booklets/invest/booklet.yaml'), 'utf8')) as { sections: unknown[]; figures: unknown[] };
+    expect(saved.sections).toHaveLength(4);
+    expect(saved.sections[3]).toEqual({ kind: 'projects', projects: ['alpha-park'] });
+    expect(saved.figures.at(-1)).toEqual({ id: 'exports', value: 12.5, unit: 'percent' });
+    // The content check has no error against it (the new figure's labels are warnings until written).
+    expect(await page.locator('.field-problems li.error').count()).toBe(0);
+    await page.close();
+    // The booklet as it was, for the build further on.
+    writeFileSync(file('booklets/invest/booklet.yaml'), original);
+  });
+
   it('refuses the second of two editors saving the same file, and loses nothing', async () => {
     const path = encodeURIComponent('content/articles/beta/vi.mdx');
     const first = await open(`#/edit?path=${path}`);
@@ -146,6 +175,29 @@ describe('studio', () => {
     await page.getByRole('button', { name: 'Print preview' }).click();
     const print = page.frameLocator('.preview iframe');
     await expect.poll(() => print.locator('.pagedjs_page img[alt="New tea hills at dawn"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('refuses an image over the upload limit with a clear message, and writes nothing', async () => {
+    const folder = file('articles/beta');
+    const before = readdirSync(folder).sort();
+    const text = readFileSync(file('articles/beta/en.mdx'), 'utf8');
+    const page = await open(`#/edit?path=${encodeURIComponent('content/articles/beta/en.mdx')}`);
+    await page.locator('input[type=file]').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(uploadLimit + 1, 0xff) });
+    await page.getByLabel('Description in en').fill('Too large');
+    await page.getByRole('button', { name: 'Upload and insert' }).click();
+    await expect.poll(() => page.locator('dialog [role=alert]').textContent()).toBe(
+      `huge.jpg is larger than the upload limit (${uploadLimit / 1024 / 1024} MB): nothing was uploaded or changed. Make the picture smaller (3000 pixels across is plenty for print) and try again.`,
+    );
+    expect(readdirSync(folder).sort()).toEqual(before);
+    expect(readFileSync(file('articles/beta/en.mdx'), 'utf8')).toBe(text);
+    // The route itself says so too, to anything else that sends a file.
+    const answer = await page.evaluate(async (size) => {
+      const r = await fetch('/__studio/api/upload?folder=content/articles/beta&name=big.png', { method: 'POST', body: new Uint8Array(size) });
+      return { status: r.status, body: (await r.json()) as { error: string; limitMb: number } };
+    }, uploadLimit + 1);
+    expect(answer).toEqual({ status: 413, body: { error: `What was sent is larger than the limit (${uploadLimit / 1024 / 1024} MB); nothing was written.`, limitMb: uploadLimit / 1024 / 1024 } });
+    expect(readdirSync(folder).sort()).toEqual(before);
     await page.close();
   });
 
@@ -240,6 +292,7 @@ describe('studio', () => {
         '#/new?what=article',
         '#/new?what=bulletin',
         '#/new?what=translation',
+        '#/new?what=language',
         '#/build',
         `#/edit?path=${encodeURIComponent('content/articles/gamma/vi.mdx')}`,
         `#/edit?path=${encodeURIComponent('content/projects/alpha-park/vi.mdx')}`,
@@ -247,6 +300,11 @@ describe('studio', () => {
         `#/translate?path=${encodeURIComponent('locales/en/common.json')}`,
       ]) {
         const page = await open(hash, { context });
+        if (hash.endsWith('language')) {
+          // With a language chosen: what will be written is shown (nothing is written before the button).
+          await page.getByRole('radio').last().check();
+          await page.locator('.will-write pre').waitFor();
+        }
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
         expect(await axe(page), `${hash} at ${width} px`).toEqual([]);
@@ -285,9 +343,69 @@ describe('studio safety', () => {
       const cookie = (await page.context().cookies()).find((c) => c.name === 'studio_session')!;
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', expires: -1 });
       expect(await page.evaluate(async () => (await fetch('/__studio/api/overview')).status)).toBe(200);
+      // The dev server's HMR WebSocket: refused without the session, accepted with it.
+      expect(await hmrUpgrade(guarded.url)).toEqual({ status: 401, body: 'The studio needs its password.' });
+      expect((await hmrUpgrade(guarded.url, { Cookie: `studio_session=${cookie.value}` })).status).toBe(101);
       await page.close();
     } finally {
       await guarded.stop();
     }
   }, 120_000);
+});
+
+describe('studio: a new language', () => {
+  // A language the scaffold offers that needs no font download: French until the project has it, then German.
+  const added = Object.values(knownLocales).find((l) => !isLocaleId(l.id) && !l.font);
+
+  it.skipIf(!added)('is chosen, shown before it is written, created; after the restart it is in the overview and can be translated', async () => {
+    const locale = added!;
+    // A copy of the project: the new language goes into the copy's locales/, not this one's.
+    const own = await startTestStudio([], {}, { project: true });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en' })).newPage();
+      await page.goto(`${own.url}#/new?what=language`);
+      await page.getByRole('radio', { name: new RegExp(locale.name) }).check();
+      const preview = page.locator('.will-write');
+      await expect.poll(() => preview.locator('pre.added').textContent()).toContain(`intl: ${locale.intl}`);
+      expect(await preview.locator('.files code').allTextContents()).toContain(`locales/${locale.id}/common.json`);
+      expect(await axe(page)).toEqual([]);
+
+      // What the form says when the request cannot be met.
+      const answer = (body: unknown) =>
+        page.evaluate(async (b) => {
+          const r = await fetch('/__studio/api/language', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+          return { status: r.status, error: ((await r.json()) as { error?: string }).error };
+        }, body);
+      const { version } = (await (await page.request.get(`${own.url}__studio/api/languages`)).json()) as { version: string };
+      expect(await answer({ id: 'xx', version })).toMatchObject({ status: 400, error: expect.stringMatching(/"xx" is not a language this command knows/) });
+      expect(await answer({ id: 'en', version })).toMatchObject({ status: 400, error: expect.stringMatching(/"en" is not a language this command knows/) });
+      expect(await answer({ id: locale.id, version: 'old' })).toMatchObject({ status: 409, error: expect.stringMatching(/changed since the form was opened/) });
+
+      await page.getByRole('button', { name: 'Add the language' }).click();
+      await expect.poll(() => page.locator('[role=status]').textContent()).toContain(`Added: ${locale.name} (${locale.id}).`);
+      expect(readFileSync(join(own.root, 'locales/languages.yaml'), 'utf8')).toContain(`intl: ${locale.intl}`);
+      expect(existsSync(join(own.root, `locales/${locale.id}/common.json`))).toBe(true);
+      // The studio starts again; the page reloads itself onto the overview, the new language among the others.
+      await expect.poll(() => page.getByRole('combobox', { name: 'Language' }).locator('option').allTextContents(), { timeout: 90_000, interval: 1000 }).toContain(locale.id);
+      expect(own.output()).toMatch(/studio: started again with the new language list/);
+      await page.getByRole('combobox', { name: 'Language' }).selectOption(locale.id);
+      await expect.poll(() => page.locator('table.matrix tr', { hasText: 'article alpha' }).locator('.badge').first().textContent()).toBe('missing');
+      // Now it is there: the form says so.
+      expect(await answer({ id: locale.id, version: ((await (await page.request.get(`${own.url}__studio/api/languages`)).json()) as { version: string }).version })).toMatchObject({
+        status: 400,
+        error: `The language "${locale.id}" already exists in locales/languages.yaml.`,
+      });
+
+      // And it can be translated: a translation started through the form.
+      await page.goto(`${own.url}#/new?what=translation`);
+      await page.getByLabel('Vietnamese text').selectOption('content/articles/alpha/vi.mdx');
+      await page.getByLabel('Into').selectOption(locale.id);
+      await page.getByRole('button', { name: 'Start the translation' }).click();
+      await expect.poll(() => page.url()).toContain(`translate?path=${encodeURIComponent(`content/articles/alpha/${locale.id}.mdx`)}`);
+      expect(existsSync(join(own.content, `articles/alpha/${locale.id}.mdx`))).toBe(true);
+      await page.context().close();
+    } finally {
+      await own.stop();
+    }
+  }, 240_000);
 });

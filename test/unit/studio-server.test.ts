@@ -17,7 +17,11 @@ import {
   versionOf,
   type StudioAreas,
 } from '../../src/studio/files.ts';
-import { checkOrigin, guard, loginPage, Sessions, sessionCookieHeader } from '../../src/studio/guard.ts';
+import { checkOrigin, guard, guardUpgrades, loginPage, Sessions, sessionCookieHeader } from '../../src/studio/guard.ts';
+import { createServer, type IncomingMessage } from 'node:http';
+import { hmrUpgrade } from '../helpers/studio.ts';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 function areas(): StudioAreas & { base: string } {
   const base = mkdtempSync(join(tmpdir(), 'studio-'));
@@ -142,6 +146,41 @@ describe('studio guard', () => {
     expect(guard(get('/', {}), hosts, undefined).allow).toBe(true);
   });
 
+  it('keeps sessions across a restart of the studio process: begun and ended ones are told, given ones are known', () => {
+    const told: string[] = [];
+    const first = new Sessions('long phrase', [], { added: (t) => told.push(`+${t}`), removed: (t) => told.push(`-${t}`) });
+    const token = first.login('long phrase')!;
+    const again = new Sessions('long phrase', [token]);
+    expect(again.has(get('/', { cookie: `studio_session=${token}` }))).toBe(true);
+    first.logout(get('/', { cookie: `studio_session=${token}` }));
+    expect(told).toEqual([`+${token}`, `-${token}`]);
+  });
+
+  it('with a password, a WebSocket upgrade (Vite\'s HMR) needs the session too, before any upgrade listener', async () => {
+    const sessions = new Sessions('long phrase');
+    const token = sessions.login('long phrase')!;
+    const server = createServer();
+    const upgraded: string[] = [];
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      upgraded.push(request.headers.cookie ?? '');
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    });
+    guardUpgrades(server, () => new Set([`127.0.0.1:${(server.address() as AddressInfo).port}`]), sessions);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const upgrade = (headers: Record<string, string>) => hmrUpgrade(`http://127.0.0.1:${port}/`, headers);
+    try {
+      expect(await upgrade({})).toEqual({ status: 401, body: 'The studio needs its password.' });
+      expect(await upgrade({ Cookie: 'studio_session=forged' })).toMatchObject({ status: 401 });
+      expect(await upgrade({ Cookie: `studio_session=${token}`, Origin: 'http://elsewhere.example' })).toMatchObject({ status: 403 });
+      expect(upgraded).toEqual([]);
+      expect(await upgrade({ Cookie: `studio_session=${token}` })).toMatchObject({ status: 101 });
+      expect(upgraded).toEqual([`studio_session=${token}`]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('escapes where the login form sends the editor back to', () => {
     expect(loginPage('/"><script>', false)).not.toContain('"><script>');
   });
@@ -205,7 +244,34 @@ describe('studio forms', () => {
     expect(project.find((f) => f.name === 'contact')).toMatchObject({ kind: 'group' });
     expect(formFor('projects/x/en.mdx')!.find((f) => f.name === 'areaHa')).toBeUndefined();
     expect(formFor('bulletins/2026-12/issue.yaml')!.find((f) => f.name === 'editions')).toMatchObject({ kind: 'choices' });
-    expect(formFor('booklets/x/booklet.yaml')).toBeUndefined();
+    expect(formFor('bulletins/2026-12/issue.yaml')!.find((f) => f.name === 'articles')).toEqual({ kind: 'pick', name: 'articles', required: true, from: 'articles' });
+  });
+
+  it('describes booklets and editions: sections by kind, key figures with their units, print run per language, picked entries', () => {
+    const booklet = formFor('booklets/x/booklet.yaml')!;
+    expect(booklet.map((f) => f.name)).toEqual(['format', 'date', 'editions', 'printRun', 'figures', 'sections']);
+    expect(booklet.find((f) => f.name === 'printRun')).toMatchObject({ kind: 'counts', unit: 'copies' });
+    expect(booklet.find((f) => f.name === 'figures')).toMatchObject({
+      kind: 'rows',
+      required: false,
+      fields: [
+        { kind: 'text', name: 'id', required: true },
+        { kind: 'number', name: 'value', required: true },
+        { kind: 'choice', name: 'unit', options: ['km2', 'ha', 'km', 'people', 'usd', 'percent', 'count'] },
+        { kind: 'number', name: 'year', required: false, integer: true },
+      ],
+    });
+    expect(booklet.find((f) => f.name === 'sections')).toEqual({
+      kind: 'variants',
+      name: 'sections',
+      required: true,
+      key: 'kind',
+      variants: { articles: [{ kind: 'pick', name: 'articles', required: true, from: 'articles' }], figures: [], projects: [{ kind: 'pick', name: 'projects', required: true, from: 'projects' }] },
+    });
+    const edition = formFor('editions/x/edition.yaml')!;
+    expect(edition.find((f) => f.name === 'languages')).toMatchObject({ kind: 'tuple', length: 2, options: expect.arrayContaining(['vi', 'en']) });
+    expect(edition.find((f) => f.name === 'printRun')).toMatchObject({ kind: 'number', unit: 'copies', integer: true });
+    expect(edition.find((f) => f.name === 'articles')).toMatchObject({ kind: 'pick', from: 'articles' });
   });
 });
 

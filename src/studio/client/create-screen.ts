@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links } from './api.ts';
-import { t } from './i18n.ts';
+import { i18n, t } from './i18n.ts';
 
 interface Defaults {
   month: string;
@@ -18,7 +18,7 @@ interface Defaults {
   taken: string[];
 }
 
-const kinds = ['article', 'project', 'bulletin', 'translation'] as const;
+const kinds = ['article', 'project', 'bulletin', 'translation', 'language'] as const;
 
 function useCreate() {
   const [error, setError] = useState('');
@@ -126,10 +126,104 @@ function TranslationForm({ params }: { params: URLSearchParams }) {
   </form>`;
 }
 
+interface OfferedLanguage {
+  id: string;
+  name: string;
+  intl: string;
+  lineBreak: string;
+  font: { family: string; package: string; installed: boolean } | null;
+}
+interface LanguagePreview {
+  id: string;
+  version: string;
+  added: string;
+  files: string[];
+  install: string | null;
+}
+
+/** A language's name in the interface language (Lao, tiếng Lào), beside its own name. */
+const displayName = (id: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(id) ?? id;
+
+/** Waits for the studio to answer again with `id` among its languages, then loads the page afresh. */
+async function awaitRestart(id: string): Promise<void> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const overview = await api.get<{ locales: string[] }>('overview').catch(() => null);
+    if (overview?.locales.includes(id)) {
+      location.hash = links.overview();
+      location.reload();
+      return;
+    }
+  }
+}
+
+/** A new language over `npm run new -- locale`: choose one the scaffold offers, see what will be written, create. */
+function LanguageForm() {
+  const [offered, setOffered] = useState<OfferedLanguage[] | null>(null);
+  const [id, setId] = useState('');
+  const [preview, setPreview] = useState<LanguagePreview | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ created: string[]; restarting: boolean } | null>(null);
+  useEffect(() => {
+    api.get<{ languages: OfferedLanguage[] }>('languages').then((r) => setOffered(r.languages), (e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    setPreview(null);
+    setError('');
+    if (id) api.get<LanguagePreview>(`language?id=${encodeURIComponent(id)}`).then(setPreview, (e: Error) => setError(e.message));
+  }, [id]);
+  if (!offered) return error ? html`<p role="alert" class="error">${error}</p>` : html`<p>${t('loading')}</p>`;
+  const chosen = offered.find((l) => l.id === id);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!preview) return;
+    setBusy(true);
+    setError('');
+    try {
+      const result = await api.post<{ created: string[]; restarting: boolean }>('language', { id: preview.id, version: preview.version });
+      setDone(result);
+      if (result.restarting) void awaitRestart(preview.id);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+  if (done && chosen) {
+    return html`<div role="status" class="language-done">
+      <p><strong>${t('newLanguage.added', { name: chosen.name, id: chosen.id })}</strong></p>
+      <ul class="files">${done.created.map((f) => html`<li><code>${f}</code></li>`)}</ul>
+      <p>${done.restarting ? t('newLanguage.restarting') : t('newLanguage.restartByHand')}</p>
+    </div>`;
+  }
+  return html`<form class="language-form" onSubmit=${submit}>
+    <p>${t('newLanguage.help')}</p>
+    ${offered.length === 0
+      ? html`<p>${t('newLanguage.none')}</p>`
+      : html`<fieldset class="choices languages"><legend>${t('newLanguage.choose')}</legend>
+          ${offered.map(
+            (l) => html`<label><input type="radio" name="language" value=${l.id} checked=${id === l.id} onChange=${() => setId(l.id)} />
+              <span lang=${l.id}>${l.name}</span> <span class="meta">${displayName(l.id)} (${l.id}${l.font ? ` · ${l.font.family}` : ''})</span></label>`,
+          )}
+        </fieldset>`}
+    ${preview &&
+    html`<section class="will-write" aria-labelledby="will-write">
+      <h3 id="will-write">${t('newLanguage.willWrite')}</h3>
+      <ul class="files">${preview.files.map((f) => html`<li><code>${f}</code></li>`)}</ul>
+      <p>${t('newLanguage.entry')}</p>
+      <pre class="added" tabindex="0" aria-label=${t('newLanguage.entry')}>${preview.added}</pre>
+      <p>${preview.install ? t('newLanguage.install', { package: preview.install }) : t('newLanguage.noInstall')}</p>
+      <p>${t('newLanguage.after')}</p>
+    </section>`}
+    ${error && html`<p role="alert" class="error">${error}</p>`}
+    <button type="submit" class="primary" disabled=${busy || !preview}>${busy ? t('newLanguage.working') : t('create.make.language')}</button>
+  </form>`;
+}
+
 export function CreateScreen({ what, params }: { what: string; params: URLSearchParams }) {
   const kind = (kinds as readonly string[]).includes(what) ? what : 'article';
   return html`<h1 tabindex="-1">${t('nav.new')}</h1>
     <nav class="subnav" aria-label=${t('create.what')}><ul>${kinds.map((k) => html`<li><a href=${links.create(k)} aria-current=${k === kind ? 'page' : undefined}>${t(`create.kind.${k}`)}</a></li>`)}</ul></nav>
     <h2>${t(`create.kind.${kind}`)}</h2>
-    ${kind === 'bulletin' ? html`<${BulletinForm} />` : kind === 'translation' ? html`<${TranslationForm} params=${params} />` : html`<${SlugForm} key=${kind} kind=${kind} />`}`;
+    ${kind === 'bulletin' ? html`<${BulletinForm} />` : kind === 'language' ? html`<${LanguageForm} />` : kind === 'translation' ? html`<${TranslationForm} params=${params} />` : html`<${SlugForm} key=${kind} kind=${kind} />`}`;
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
-import { api } from './api.ts';
+import { api, ApiError } from './api.ts';
 import { t } from './i18n.ts';
 
 export function ImageDialog({ files, path, onClose, onInsert }: { files: File[]; path: string; onClose: () => void; onInsert: (markup: string) => void }) {
@@ -33,7 +33,11 @@ export function ImageDialog({ files, path, onClose, onInsert }: { files: File[];
       const markups: string[] = [];
       const elsewhere = new Map<string, string[]>();
       for (const [i, file] of files.entries()) {
-        const uploaded = await api.upload<{ file: string }>(`upload?folder=${encodeURIComponent(folder)}&name=${encodeURIComponent(file.name)}`, file);
+        const uploaded = await api.upload<{ file: string }>(`upload?folder=${encodeURIComponent(folder)}&name=${encodeURIComponent(file.name)}`, file).catch((e: unknown) => {
+          // Too large: said in the editor's language, with the file's name and what to do.
+          const limitMb = e instanceof ApiError && e.status === 413 ? (e.body as { limitMb?: number }).limitMb : undefined;
+          throw limitMb ? new Error(t('image.tooLarge', { name: file.name, limit: limitMb })) : e;
+        });
         markups.push(`![${alts[key(i, current)] ?? ''}](${uploaded.file})`);
         for (const l of languages.slice(1)) {
           const alt = alts[key(i, l)]?.trim();
