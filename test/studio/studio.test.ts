@@ -52,6 +52,25 @@ describe('studio', () => {
     await page.close();
   });
 
+  it('makes a heading and a list item on an empty line: the words typed after the button follow the prefix', async () => {
+    const page = await open(`#/edit?path=${encodeURIComponent('content/articles/beta/vi.mdx')}`);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Heading', exact: true }).click();
+    await page.keyboard.type('Một năm nhiều hoạt động');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.keyboard.type('Mục đầu tiên');
+    const lines = await page.locator('.cm-content .cm-line').allTextContents();
+    expect(lines).toContain('## Một năm nhiều hoạt động');
+    expect(lines).toContain('- Mục đầu tiên');
+    expect(lines.filter((l) => l.includes('##'))).toEqual(['## Một năm nhiều hoạt động']);
+    await page.close();
+  });
+
   it('marks a translation current, then shows it outdated with the changed words after the source is edited', async () => {
     // Record en as translated from the Vietnamese as it is now (this keeps the source's snapshot).
     let page = await open(`#/translate?path=${encodeURIComponent('content/articles/alpha/en.mdx')}`);
