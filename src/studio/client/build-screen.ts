@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem } from './api.ts';
 import { t } from './i18n.ts';
+import { fieldLabel, problemText } from './problem-text.ts';
 import type { BuildProgress, Stage } from '../build-runner.ts';
 
 // The server's progress, and when the build has stopped, its problems and what it made.
@@ -58,7 +59,7 @@ export function BuildScreen() {
     ${build?.state === 'failed' &&
     html`<section aria-labelledby="problems-title"><h2 id="problems-title">${t('build.problems')}</h2>
       ${build.problems.length
-        ? html`<ul class="problem-list">${build.problems.map((p) => html`<li class=${p.severity}><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` (${p.field})` : ''}</a>: ${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`
+        ? html`<ul class="problem-list">${build.problems.map((p) => html`<li class=${p.severity}><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` (${fieldLabel(p.field)})` : ''}</a>: ${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`
         : html`<p>${t('build.otherFailure')}</p><pre class="log">${build.lines.filter((l) => /error|Hint/i.test(l)).slice(-20).join('\n')}</pre>`}
     </section>`}
     ${build?.state === 'succeeded' &&

@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { api, ApiError, links, type Problem } from './api.ts';
 import { Form, type Field } from './form.ts';
 import { t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 import { BodyEditor, ConflictView, type BodyEditorHandle } from './codemirror.ts';
 import { ImageDialog } from './image-dialog.ts';
 import { Preview } from './preview.ts';
@@ -215,7 +216,7 @@ export function EditorScreen({ path, field }: { path: string; field: string }) {
           }}
         />`}
         ${otherProblems.length > 0 &&
-        html`<ul class="problem-list" aria-live="polite">${otherProblems.map((p) => html`<li class=${p.severity}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`}
+        html`<ul class="problem-list" aria-live="polite">${otherProblems.map((p) => html`<li class=${p.severity}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`}
         <${BodyEditor}
           handle=${body}
           label=${parts.body === null ? t('editor.yaml') : t('editor.body')}

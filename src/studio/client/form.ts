@@ -6,6 +6,7 @@ import { html } from 'htm/preact';
 import type { Field } from '../fields.ts';
 import type { Problem } from './api.ts';
 import { t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 
 export type { Field };
 
@@ -29,7 +30,7 @@ function FieldControl({ field, path, value, problems, onChange }: { field: Field
   const describedBy = own.length ? `${id}-problems` : undefined;
   const invalid = own.some((p) => p.severity === 'error') || undefined;
   const problemList = own.length
-    ? html`<ul class="field-problems" id=${`${id}-problems`}>${own.map((p) => html`<li class=${p.severity}>${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`
+    ? html`<ul class="field-problems" id=${`${id}-problems`}>${own.map((p) => html`<li class=${p.severity}>${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`
     : null;
   const set = (v: unknown) => onChange(path, v);
   const required = field.required ? html` <span class="required" aria-hidden="true">*</span>` : '';

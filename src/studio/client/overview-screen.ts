@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem, type TranslationState } from './api.ts';
 import { t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 
 type TextState = { kind: string; id: string; title?: string; file: string; state: TranslationState | 'source' };
 interface PublicationSummary {
@@ -63,7 +64,7 @@ export function OverviewScreen() {
   return html`
     <h1 tabindex="-1">${t('nav.overview')}</h1>
     ${errors.length > 0 && html`<section class="problems" aria-labelledby="problems-title"><h2 id="problems-title">${t('overview.problems', { count: errors.length })}</h2>
-      <ul>${errors.map((p) => html`<li><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}</a> — ${p.message}</li>`)}</ul></section>`}
+      <ul>${errors.map((p) => html`<li><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}</a> — ${problemText(p).message}</li>`)}</ul></section>`}
     <section aria-labelledby="next-title">
       <h2 id="next-title">${t('overview.next')}</h2>
       ${data.nextBulletin ? html`<${Publication} publication=${data.nextBulletin} open=${true} />` : html`<p>${t('overview.noBulletin')}</p>`}
