@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem } from './api.ts';
-import { t } from './i18n.ts';
+import { languageName, t } from './i18n.ts';
 import { fieldLabel, problemText } from './problem-text.ts';
 import type { BuildProgress, Stage } from '../build-runner.ts';
 
@@ -18,6 +18,12 @@ interface BuildState extends BuildProgress {
 
 // In the order of the server's `stages` (a value the browser bundle cannot import from there).
 const stageNames: readonly Stage[] = ['check', 'site', 'print', 'search', 'done'];
+
+/** "booklet investment-2026 ko" as the build prints it, in the interface's words. */
+function pdfName(name: string): string {
+  const [, kind, slug, locale] = /^(bulletin|booklet|edition) (\S+) (\S+)$/.exec(name) ?? [];
+  return kind ? `${t(`publication.${kind}`)} ${slug} (${languageName(locale!, { inSentence: true })})` : name;
+}
 
 export function BuildScreen() {
   const [build, setBuild] = useState<BuildState | null>(null);
@@ -54,7 +60,7 @@ export function BuildScreen() {
       <ol class="stages">${stageNames.map((s, i) => html`<li class=${build.state === 'succeeded' || i < current ? 'done' : i === current ? (build.state === 'failed' ? 'failed' : 'current') : ''}>${t(`build.stage.${s}`)}</li>`)}</ol>
       ${build.pdfsPlanned > 0 && html`<p><label for="pdf-progress">${t('build.pdfs', { done: build.pdfs.length, planned: build.pdfsPlanned })}</label>
         <progress id="pdf-progress" max=${build.pdfsPlanned} value=${build.pdfs.length}></progress></p>
-        <ul class="pdfs">${build.pdfs.map((p) => html`<li>${p.name}: ${t('build.pages', { count: p.pages })}</li>`)}</ul>`}
+        <ul class="pdfs">${build.pdfs.map((p) => html`<li>${pdfName(p.name)}: ${t('build.pages', { count: p.pages })}</li>`)}</ul>`}
     </section>`}
     ${build?.state === 'failed' &&
     html`<section aria-labelledby="problems-title"><h2 id="problems-title">${t('build.problems')}</h2>
@@ -65,7 +71,7 @@ export function BuildScreen() {
     ${build?.state === 'succeeded' &&
     html`<section aria-labelledby="results-title"><h2 id="results-title">${t('build.results')}</h2>
       <h3>${t('build.pdfFiles')}</h3>
-      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} ${m.locale}${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
+      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} (${languageName(m.locale, { inSentence: true })})${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
       ${(build.orderSheet ?? []).length > 0 && html`<h3>${t('build.orderSheet')}</h3><ul>${build.orderSheet!.map((f) => html`<li><a href=${`/__studio/dist/${f}`} target="_blank" rel="noopener">${f}</a></li>`)}</ul>`}
       <h3>${t('build.site')}</h3>
       <ul><li><a href="/vi/" target="_blank" rel="noopener">${t('build.sitePages')}</a></li></ul>

@@ -37,6 +37,7 @@ function FieldControl({ field, path, value, problems, onChange }: { field: Field
   switch (field.kind) {
     case 'group':
       return html`<fieldset class="group" data-field=${dotted}><legend>${label(field.name)}${field.required ? '' : ` (${t('editor.optional')})`}</legend>
+        ${!field.required && field.fields.some((f) => f.required) && html`<p class="help">${t('editor.requiredInGroup')}</p>`}
         ${field.fields.map((f) => html`<${FieldControl} field=${f} path=${[...path, f.name]} value=${(value as Record<string, unknown> | undefined)?.[f.name]} problems=${problems} onChange=${onChange} />`)}
         ${problemList}</fieldset>`;
     case 'choices': {

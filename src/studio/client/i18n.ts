@@ -32,6 +32,17 @@ document.documentElement.lang = i18n.language;
 const lookup = i18n.t.bind(i18n) as unknown as (key: string, options: Record<string, unknown>) => string;
 export const t = (key: string, options?: Record<string, unknown>): string => lookup(key, options ?? {});
 
+/** A language's name in the interface language (the browser's own list); `inSentence` lowers vi's "Tiếng". */
+export function languageName(code: string, { inSentence = false } = {}): string {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    // An id the browser does not know: shown as written.
+  }
+  return inSentence && i18n.language === 'vi' ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
+}
+
 export function setLanguage(language: StudioLanguage): void {
   localStorage.setItem(storageKey, language);
   void i18n.changeLanguage(language);
