@@ -180,7 +180,7 @@ function ContentTranslation({ path }: { path: string }) {
                 ? html`<label class="visually-hidden" for=${id}>${t('translate.blockLabel', { n: i + 1 })}</label>
                   <textarea id=${id} class=${heading ? 'heading' : undefined} rows=${Math.max(2, Math.ceil(value.length / 60))} value=${value} onInput=${(e: Event) => {
                     const typed = (e.target as HTMLTextAreaElement).value;
-                    setEdits({ ...edits, [i]: heading ? typed.replace(/^#+[ \t]*/, '') : typed });
+                    setEdits({ ...edits, [i]: heading ? typed.replace(/^[ \t]*#*[ \t]*/, '') : typed });
                   }} />`
                 : row.source
                   ? html`<button type="button" onClick=${() => setEdits({ ...edits, [i]: row.source!.text })}>${t('translate.copy')}</button>`
