@@ -19,10 +19,14 @@ interface BuildState extends BuildProgress {
 // In the order of the server's `stages` (a value the browser bundle cannot import from there).
 const stageNames: readonly Stage[] = ['check', 'site', 'print', 'search', 'done'];
 
+/** A PDF's languages by name: a special edition's `vi-en` is two languages side by side. */
+const languagesOf = (kind: string, locale: string) =>
+  (kind === 'edition' ? locale.split('-') : [locale]).map((l) => languageName(l, { inSentence: true })).join(' – ');
+
 /** "booklet investment-2026 ko" as the build prints it, in the interface's words. */
 function pdfName(name: string): string {
   const [, kind, slug, locale] = /^(bulletin|booklet|edition) (\S+) (\S+)$/.exec(name) ?? [];
-  return kind ? `${t(`publication.${kind}`)} ${slug} (${languageName(locale!, { inSentence: true })})` : name;
+  return kind ? `${t(`publication.${kind}`)} ${slug} (${languagesOf(kind, locale!)})` : name;
 }
 
 export function BuildScreen() {
@@ -71,7 +75,7 @@ export function BuildScreen() {
     ${build?.state === 'succeeded' &&
     html`<section aria-labelledby="results-title"><h2 id="results-title">${t('build.results')}</h2>
       <h3>${t('build.pdfFiles')}</h3>
-      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} (${languageName(m.locale, { inSentence: true })})${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
+      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} (${languagesOf(m.kind, m.locale)})${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
       ${(build.orderSheet ?? []).length > 0 && html`<h3>${t('build.orderSheet')}</h3><ul>${build.orderSheet!.map((f) => html`<li><a href=${`/__studio/dist/${f}`} target="_blank" rel="noopener">${f}</a></li>`)}</ul>`}
       <h3>${t('build.site')}</h3>
       <ul><li><a href="/vi/" target="_blank" rel="noopener">${t('build.sitePages')}</a></li></ul>
