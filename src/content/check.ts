@@ -122,7 +122,7 @@ export function checkContent(input: CheckInput): CheckResult {
   const show = (path: string) => `${input.displayRoot}/${path}`;
   /** Each image file is read and inspected once, however many texts show it. */
   const inspected = new Map<string, ImageFileResult>();
-  const report = (code: ProblemCode, file: string, message: string, where?: { line?: number; field?: string }) =>
+  const report = (code: ProblemCode, file: string, message: string, where?: { line?: number; field?: string; params?: Record<string, string | number> }) =>
     problems.push(problem(code, file, message, where));
 
   const texts = new Map<string, Map<LocaleId, Translation<unknown>>>();
@@ -160,11 +160,11 @@ export function checkContent(input: CheckInput): CheckResult {
   function readText(file: ContentFile, section: TextSection, folder: string, locale: string) {
     const shown = show(file.path);
     if ((section === 'articles' || section === 'projects') && !slugPattern.test(folder)) {
-      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address.`);
+      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address.`, { params: { folder } });
       return;
     }
     if (!isLocaleId(locale)) {
-      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of: ${localeIds.join(', ')}.`);
+      report('locale-unknown', shown, `"${locale}" is not a language of this site; expected one of: ${localeIds.join(', ')}.`, { params: { locale } });
       return;
     }
     const source = parseMdx(file.text);
@@ -189,13 +189,13 @@ export function checkContent(input: CheckInput): CheckResult {
     }
     for (const image of bodyImages(parsed.tree)) {
       const line = source.bodyLine + image.line - 1;
-      if (lacksAlt(image)) report('image-alt-missing', shown, `The image "${image.src}" has no alt text describing it.`, { line, field: 'alt' });
+      if (lacksAlt(image)) report('image-alt-missing', shown, `The image "${image.src}" has no alt text describing it.`, { line, field: 'alt', params: { src: image.src } });
       let placement: Placement = 'column';
       try {
         placement = parseFigureTitle(image.title).placement;
       } catch (error) {
         if (!(error instanceof FigureTitleError)) throw error;
-        report('image-title-invalid', shown, `The image "${image.src}": ${error.message}`, { line, field: 'title' });
+        report('image-title-invalid', shown, `The image "${image.src}": ${error.message}`, { line, field: 'title', params: { src: image.src } });
       }
       if (isLocalPath(image.src)) checkImage(file.path, image.src, line, undefined, placement);
     }
@@ -223,11 +223,11 @@ export function checkContent(input: CheckInput): CheckResult {
     if (section === 'bulletins') {
       const { month } = data as BulletinData;
       if (!monthPattern.test(folder) || month !== folder) {
-        report('month-mismatch', shown, `The folder is "${folder}" but the month field says "${month}".`, { line: yaml.lineOf(['month']), field: 'month' });
+        report('month-mismatch', shown, `The folder is "${folder}" but the month field says "${month}".`, { line: yaml.lineOf(['month']), field: 'month', params: { folder, month } });
         return;
       }
     } else if (!slugPattern.test(folder)) {
-      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address or file name.`);
+      report('slug-invalid', shown, `The folder name "${folder}" cannot be used in a web address or file name.`, { params: { folder } });
       return;
     }
     sources.set(`${section}/${folder}`, { data, path: file.path, file: shown, yaml });
@@ -251,7 +251,7 @@ export function checkContent(input: CheckInput): CheckResult {
     }
     const resolved = normalise(`${folder}/${decoded}`);
     if (!assets.has(resolved)) {
-      report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, field ? { line, field } : { line });
+      report('image-missing', show(mdxPath), `The image "${src}" was not found (looked for ${show(resolved)}).`, field ? { line, field, params: { src } } : { line, params: { src } });
       return;
     }
     if (!input.readAsset) return;
@@ -260,7 +260,7 @@ export function checkContent(input: CheckInput): CheckResult {
       result = inspectImageFile(input.readAsset(resolved));
       inspected.set(resolved, result);
     }
-    const where = { line, field: field ?? 'src' };
+    const where = { line, field: field ?? 'src', params: { src } };
     if (!result.ok) {
       report(result.problem, show(mdxPath), `The image "${src}" (${show(resolved)}): ${result.message}`, where);
       return;
@@ -283,6 +283,7 @@ export function checkContent(input: CheckInput): CheckResult {
         if (locale !== defaultLocale && !translation.data.cover) {
           report('image-alt-missing', translation.file, `The Vietnamese original has a cover image (${cover.src}); this translation has no cover with alt text in its own language.`, {
             field: 'cover.alt',
+            params: { context: 'cover', src: cover.src },
           });
         }
       }
@@ -337,7 +338,7 @@ export function checkContent(input: CheckInput): CheckResult {
     const source = sources.get(`${section}/${slug}`)!;
     const found = index[collection];
     listed.forEach((member, i) => {
-      const where = { line: source.yaml.lineOf([...path, i]), field: `${path.join('.')}[${i + 1}]` };
+      const where = { line: source.yaml.lineOf([...path, i]), field: `${path.join('.')}[${i + 1}]`, params: { member } };
       if (listed.indexOf(member) !== i) {
         report('duplicate-entry', source.file, `"${member}" is listed twice (first as item ${listed.indexOf(member) + 1}).`, where);
         return;
@@ -351,7 +352,7 @@ export function checkContent(input: CheckInput): CheckResult {
       }
       for (const locale of languages) {
         if (!translations.has(locale) && !paths.has(`${collection}/${member}/${locale}.mdx`)) {
-          report('translation-missing-for-edition', source.file, `The ${locale} edition includes "${member}", which has no ${locale} translation yet.`, where);
+          report('translation-missing-for-edition', source.file, `The ${locale} edition includes "${member}", which has no ${locale} translation yet.`, { ...where, params: { member, locale } });
         }
       }
     });
@@ -365,6 +366,7 @@ export function checkContent(input: CheckInput): CheckResult {
         report('edition-text-missing', source.file, `The ${locale} edition has no text: ${show(`${section}/${slug}/${locale}.mdx`)} does not exist.`, {
           line: source.yaml.lineOf([field, i]),
           field,
+          params: { locale },
         });
       }
     });
@@ -379,13 +381,14 @@ export function checkContent(input: CheckInput): CheckResult {
         report('bulletin-number-duplicate', bulletin.file, `Issue number ${bulletin.data.number} is already used by bulletin ${seen}.`, {
           line: source.yaml.lineOf(['number']),
           field: 'number',
+          params: { number: bulletin.data.number, other: seen },
         });
       }
       numbers.set(bulletin.data.number, month);
       checkMembers('bulletins', month, 'articles', bulletin.data.articles, 'articles', bulletin.data.editions);
       for (const locale of bulletin.data.editions) {
         if (bulletin.data.printRun?.[locale] === undefined) {
-          report('print-run-unset', bulletin.file, `The ${locale} edition has no print run yet.`, { field: `printRun.${locale}` });
+          report('print-run-unset', bulletin.file, `The ${locale} edition has no print run yet.`, { field: `printRun.${locale}`, params: { locale } });
         }
       }
       checkTexts('bulletins', month, bulletin.data.editions, 'editions');
@@ -403,13 +406,13 @@ export function checkContent(input: CheckInput): CheckResult {
       checkTexts('booklets', slug, editions, 'editions');
       for (const locale of editions) {
         if (printRun[locale] === undefined) {
-          report('print-run-missing', booklet.file, `The ${locale} edition has no print run.`, { line: source.yaml.lineOf(['printRun']), field: `printRun.${locale}` });
+          report('print-run-missing', booklet.file, `The ${locale} edition has no print run.`, { line: source.yaml.lineOf(['printRun']), field: `printRun.${locale}`, params: { locale } });
         }
         const labels = booklet.texts.get(locale)?.data.figures ?? {};
         const text = booklet.texts.get(locale);
         for (const figure of figures) {
           if (text && labels[figure.id] === undefined) {
-            report('figure-label-missing', text.file, `The key figure "${figure.id}" has no label in this language.`, { field: `figures.${figure.id}` });
+            report('figure-label-missing', text.file, `The key figure "${figure.id}" has no label in this language.`, { field: `figures.${figure.id}`, params: { id: figure.id } });
           }
         }
       }
@@ -452,7 +455,7 @@ function describeContentIssue(shown: string, source: YamlSource, issue: z.core.$
   }
   if (path.length === 2 && path[0] === 'cover' && path[1] === 'alt') {
     const value = valueAt(source.data, path);
-    return problem('image-alt-missing', shown, value === undefined ? 'The cover image has no alt text.' : 'The alt text of the cover image is empty.', { line: source.lineOf(path), field });
+    return problem('image-alt-missing', shown, value === undefined ? 'The cover image has no alt text.' : 'The alt text of the cover image is empty.', { line: source.lineOf(path), field, params: { context: 'cover' } });
   }
   return describeIssue(shown, source, issue, contentWording);
 }

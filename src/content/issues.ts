@@ -44,7 +44,8 @@ export function describeIssue(shown: string, source: YamlSource, issue: SchemaIs
   if (value === undefined) {
     return problem('field-missing', shown, `The required field "${field}" is missing.`, { line, field });
   }
-  return problem('field-invalid', shown, `${expectation(issue, wording)}; found ${JSON.stringify(value)}.`, { line, field });
+  // The studio words an empty value apart ("fill in the field"), as the i18next context `empty`.
+  return problem('field-invalid', shown, `${expectation(issue, wording)}; found ${JSON.stringify(value)}.`, value === '' ? { line, field, params: { context: 'empty' } } : { line, field });
 }
 
 function expectation(issue: SchemaIssue, wording: IssueWording): string {

@@ -163,13 +163,15 @@ export interface ContentProblem {
   /** What is wrong and what was expected, in one sentence. */
   message: string;
   hint: string;
+  /** What the message names (an article, a language, an image), for the studio's own wording of it. */
+  params?: Record<string, string | number>;
 }
 
 export function problem(
   code: ProblemCode,
   file: string,
   message: string,
-  where: { line?: number; field?: string } = {},
+  where: { line?: number; field?: string; params?: Record<string, string | number> } = {},
 ): ContentProblem {
   const { severity, hint } = catalogue[code];
   return { code, severity, file, message, hint, ...where };

@@ -51,6 +51,8 @@ export interface MatrixLine {
 export interface Overview {
   locales: LocaleId[];
   nextBulletin: PublicationSummary | null;
+  /** False when the newest bulletin's month has passed: the studio calls it the latest, not the next. */
+  nextBulletinDue: boolean;
   publications: PublicationSummary[];
   matrix: MatrixLine[];
   problems: ContentProblem[];
@@ -99,7 +101,7 @@ function titleOf(index: ContentIndex, kind: ItemKind, id: string): string | unde
   }
 }
 
-export function overview(index: ContentIndex, rows: readonly StatusRow[], problems: readonly ContentProblem[], contentShown: string): Overview {
+export function overview(index: ContentIndex, rows: readonly StatusRow[], problems: readonly ContentProblem[], contentShown: string, today: Date = new Date()): Overview {
   const rowOf = new Map(rows.map((r) => [`${r.kind}\u0000${r.id}\u0000${r.locale}`, r]));
   const plan = printPlan({
     bulletins: [...index.bulletins].map(([month, b]) => ({ month, editions: b.data.editions })),
@@ -160,6 +162,7 @@ export function overview(index: ContentIndex, rows: readonly StatusRow[], proble
   return {
     locales: localeIds.filter((l) => l !== defaultLocale),
     nextBulletin: publications.find((p) => p.kind === 'bulletin') ?? null,
+    nextBulletinDue: (publications.find((p) => p.kind === 'bulletin')?.slug ?? '') >= today.toISOString().slice(0, 7),
     publications,
     matrix,
     problems: [...problems],

@@ -52,6 +52,8 @@ export async function startStudio(config: StudioConfig, logLevel: 'warn' | 'info
     logLevel,
     integrations: [...(site.integrations ?? []), studio({ api, sessions, allowedHosts: () => allowed, watch: [config.build.content.dir] })],
     server: { host: config.host, port: config.port },
+    // Astro's dev toolbar would lie over the web and print previews the editors look at.
+    devToolbar: { enabled: false },
     // Vite's prepared modules in a folder of this studio's own (per content folder): the shared
     // node_modules/.vite would be prepared again by any other dev server, leaving this page's
     // modules "outdated" (HTTP 504) until a reload.

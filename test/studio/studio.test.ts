@@ -56,6 +56,41 @@ describe('studio', () => {
     await page.close();
   });
 
+  it('makes a heading and a list item on an empty line: the words typed after the button follow the prefix', async () => {
+    const page = await open(`#/edit?path=${encodeURIComponent('content/articles/beta/vi.mdx')}`);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Heading', exact: true }).click();
+    await page.keyboard.type('Một năm nhiều hoạt động');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.keyboard.type('Mục đầu tiên');
+    const lines = await page.locator('.cm-content .cm-line').allTextContents();
+    expect(lines).toContain('## Một năm nhiều hoạt động');
+    expect(lines).toContain('- Mục đầu tiên');
+    expect(lines.filter((l) => l.includes('##'))).toEqual(['## Một năm nhiều hoạt động']);
+    await page.close();
+  });
+
+  it('words the problems for the form, in the interface language (vi and en)', async () => {
+    for (const [language, summary, date] of [
+      ['vi', 'Ô “Tóm tắt” đang trống.', 'Ô “Ngày” bắt buộc nhưng chưa có.'],
+      ['en', 'The field “Summary” is empty.', 'The field “Date” is required and has no value.'],
+    ] as const) {
+      const page = await open(`#/edit?path=${encodeURIComponent('content/articles/gamma/vi.mdx')}`, { language });
+      await page.locator('[data-field="summary"] textarea').fill('');
+      await page.locator('[data-field="date"] input').fill('');
+      await expect.poll(() => page.locator('[data-field="summary"] .field-problems').textContent()).toContain(summary);
+      await expect.poll(() => page.locator('[data-field="date"] .field-problems').textContent()).toContain(date);
+      // Not the terminal's wording, which talks about files.
+      expect(await page.locator('.field-problems').allTextContents()).not.toContainEqual(expect.stringContaining('"---"'));
+      await page.close();
+    }
+  });
+
   it('marks a translation current, then shows it outdated with the changed words after the source is edited', async () => {
     // Record en as translated from the Vietnamese as it is now (this keeps the source's snapshot).
     let page = await open(`#/translate?path=${encodeURIComponent('content/articles/alpha/en.mdx')}`);

@@ -28,6 +28,12 @@ describe('studio overview', () => {
     expect(view.nextBulletin!.languages.find((l) => l.locale === 'vi')!.texts.every((t) => t.state === 'source')).toBe(true);
   });
 
+  it('calls the newest bulletin the next one only until its month has passed', () => {
+    expect(overview(index, rows, problems, 'content', new Date('2026-09-20T12:00:00Z')).nextBulletinDue).toBe(true);
+    expect(overview(index, rows, problems, 'content', new Date('2026-08-31T12:00:00Z')).nextBulletinDue).toBe(true);
+    expect(overview(index, rows, problems, 'content', new Date('2026-12-03T12:00:00Z')).nextBulletinDue).toBe(false);
+  });
+
   it('counts what blocks each language of a publication, from the status rows', () => {
     const booklet = view.publications.find((p) => p.kind === 'booklet')!;
     const ko = booklet.languages.find((l) => l.locale === 'ko')!;

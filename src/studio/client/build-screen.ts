@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem } from './api.ts';
-import { t } from './i18n.ts';
+import { languageName, t } from './i18n.ts';
+import { fieldLabel, problemText } from './problem-text.ts';
 import type { BuildProgress, Stage } from '../build-runner.ts';
 
 // The server's progress, and when the build has stopped, its problems and what it made.
@@ -17,6 +18,16 @@ interface BuildState extends BuildProgress {
 
 // In the order of the server's `stages` (a value the browser bundle cannot import from there).
 const stageNames: readonly Stage[] = ['check', 'site', 'print', 'search', 'done'];
+
+/** A PDF's languages by name: a special edition's `vi-en` is two languages side by side. */
+const languagesOf = (kind: string, locale: string) =>
+  (kind === 'edition' ? locale.split('-') : [locale]).map((l) => languageName(l, { inSentence: true })).join(' – ');
+
+/** "booklet investment-2026 ko" as the build prints it, in the interface's words. */
+function pdfName(name: string): string {
+  const [, kind, slug, locale] = /^(bulletin|booklet|edition) (\S+) (\S+)$/.exec(name) ?? [];
+  return kind ? `${t(`publication.${kind}`)} ${slug} (${languagesOf(kind, locale!)})` : name;
+}
 
 export function BuildScreen() {
   const [build, setBuild] = useState<BuildState | null>(null);
@@ -53,18 +64,18 @@ export function BuildScreen() {
       <ol class="stages">${stageNames.map((s, i) => html`<li class=${build.state === 'succeeded' || i < current ? 'done' : i === current ? (build.state === 'failed' ? 'failed' : 'current') : ''}>${t(`build.stage.${s}`)}</li>`)}</ol>
       ${build.pdfsPlanned > 0 && html`<p><label for="pdf-progress">${t('build.pdfs', { done: build.pdfs.length, planned: build.pdfsPlanned })}</label>
         <progress id="pdf-progress" max=${build.pdfsPlanned} value=${build.pdfs.length}></progress></p>
-        <ul class="pdfs">${build.pdfs.map((p) => html`<li>${p.name}: ${t('build.pages', { count: p.pages })}</li>`)}</ul>`}
+        <ul class="pdfs">${build.pdfs.map((p) => html`<li>${pdfName(p.name)}: ${t('build.pages', { count: p.pages })}</li>`)}</ul>`}
     </section>`}
     ${build?.state === 'failed' &&
     html`<section aria-labelledby="problems-title"><h2 id="problems-title">${t('build.problems')}</h2>
       ${build.problems.length
-        ? html`<ul class="problem-list">${build.problems.map((p) => html`<li class=${p.severity}><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` (${p.field})` : ''}</a>: ${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`
+        ? html`<ul class="problem-list">${build.problems.map((p) => html`<li class=${p.severity}><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` (${fieldLabel(p.field)})` : ''}</a>: ${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`
         : html`<p>${t('build.otherFailure')}</p><pre class="log">${build.lines.filter((l) => /error|Hint/i.test(l)).slice(-20).join('\n')}</pre>`}
     </section>`}
     ${build?.state === 'succeeded' &&
     html`<section aria-labelledby="results-title"><h2 id="results-title">${t('build.results')}</h2>
       <h3>${t('build.pdfFiles')}</h3>
-      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} ${m.locale}${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
+      <ul>${(build.manifest ?? []).map((m) => html`<li><a href=${`/__studio/dist/print/${m.file}`} target="_blank" rel="noopener">${m.file}</a> — ${t(`publication.${m.kind}`)} ${m.slug} (${languagesOf(m.kind, m.locale)})${m.variant === 'press' ? ` (${t('build.press')})` : ''}, ${t('build.pages', { count: m.pages })}</li>`)}</ul>
       ${(build.orderSheet ?? []).length > 0 && html`<h3>${t('build.orderSheet')}</h3><ul>${build.orderSheet!.map((f) => html`<li><a href=${`/__studio/dist/${f}`} target="_blank" rel="noopener">${f}</a></li>`)}</ul>`}
       <h3>${t('build.site')}</h3>
       <ul><li><a href="/vi/" target="_blank" rel="noopener">${t('build.sitePages')}</a></li></ul>

@@ -41,7 +41,9 @@ function prefixLines(view: EditorView, prefix: string) {
     if (!line.text.startsWith(prefix)) changes.push({ from: line.from, insert: prefix });
     if (line.to >= to || line.number === view.state.doc.lines) break;
   }
-  view.dispatch({ changes });
+  // Map the selection with assoc 1 so a cursor at a line start ends after the new prefix, where typing belongs.
+  const changeSet = view.state.changes(changes);
+  view.dispatch({ changes: changeSet, selection: view.state.selection.map(changeSet, 1) });
   view.focus();
 }
 

@@ -10,7 +10,8 @@ import { html } from 'htm/preact';
 import { parseDocument } from 'yaml';
 import { api, ApiError, links, type Problem } from './api.ts';
 import { Form, type Field } from './form.ts';
-import { t } from './i18n.ts';
+import { languageName, t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 import { BodyEditor, ConflictView, type BodyEditorHandle } from './codemirror.ts';
 import { ImageDialog } from './image-dialog.ts';
 import { Preview } from './preview.ts';
@@ -189,6 +190,9 @@ export function EditorScreen({ path, field }: { path: string; field: string }) {
       <h1 tabindex="-1">${t('nav.edit')}: <code>${path}</code></h1>
       ${!isSource && isText && html`<a href=${links.translate(path)}>${t('editor.sideBySide')}</a>`}
     </div>
+    ${/\/(issue|booklet|edition)\.yaml$/.test(path) && Array.isArray(data.editions) &&
+    // A publication's settings lead to its texts (the foreword to write next, per edition).
+    html`<p class="edition-texts">${t(`editor.editionTexts.${path.split('/')[1]}`)} ${(data.editions as unknown[]).map((l, i) => html`${i ? ' · ' : ''}<a href=${links.edit(`${folder}/${String(l)}.mdx`)}>${t('overview.edition', { locale: languageName(String(l), { inSentence: true }) })}</a>`)}</p>`}
     ${conflict &&
     html`<${ConflictView}
       conflict=${conflict}
@@ -215,7 +219,7 @@ export function EditorScreen({ path, field }: { path: string; field: string }) {
           }}
         />`}
         ${otherProblems.length > 0 &&
-        html`<ul class="problem-list" aria-live="polite">${otherProblems.map((p) => html`<li class=${p.severity}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`}
+        html`<ul class="problem-list" aria-live="polite">${otherProblems.map((p) => html`<li class=${p.severity}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`}
         <${BodyEditor}
           handle=${body}
           label=${parts.body === null ? t('editor.yaml') : t('editor.body')}

@@ -7,6 +7,7 @@ import { html } from 'htm/preact';
 import type { Field } from '../fields.ts';
 import { api, type Problem } from './api.ts';
 import { t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 
 export type { Field };
 
@@ -68,13 +69,14 @@ function FieldControl({ field, path, value, problems, onChange }: { field: Field
   const describedBy = own.length ? `${id}-problems` : undefined;
   const invalid = own.some((p) => p.severity === 'error') || undefined;
   const problemList = own.length
-    ? html`<ul class="field-problems" id=${`${id}-problems`}>${own.map((p) => html`<li class=${p.severity}>${p.message} <span class="hint">${p.hint}</span></li>`)}</ul>`
+    ? html`<ul class="field-problems" id=${`${id}-problems`}>${own.map((p) => html`<li class=${p.severity}>${problemText(p).message} <span class="hint">${problemText(p).hint}</span></li>`)}</ul>`
     : null;
   const set = (v: unknown) => onChange(path, v);
   const required = field.required ? html` <span class="required" aria-hidden="true">*</span>` : '';
   switch (field.kind) {
     case 'group':
       return html`<fieldset class="group" data-field=${dotted}><legend>${label(field.name)}${field.required ? '' : ` (${t('editor.optional')})`}</legend>
+        ${!field.required && field.fields.some((f) => f.required) && html`<p class="help">${t('editor.requiredInGroup')}</p>`}
         ${field.fields.map((f) => html`<${FieldControl} field=${f} path=${[...path, f.name]} value=${(value as Record<string, unknown> | undefined)?.[f.name]} problems=${problems} onChange=${onChange} />`)}
         ${problemList}</fieldset>`;
     case 'choices': {

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api, links, type Problem, type TranslationState } from './api.ts';
-import { t } from './i18n.ts';
+import { languageName, t } from './i18n.ts';
+import { problemText } from './problem-text.ts';
 
 type TextState = { kind: string; id: string; title?: string; file: string; state: TranslationState | 'source' };
 interface PublicationSummary {
@@ -14,6 +15,7 @@ interface PublicationSummary {
 interface Overview {
   locales: string[];
   nextBulletin: PublicationSummary | null;
+  nextBulletinDue: boolean;
   publications: PublicationSummary[];
   matrix: Array<{ kind: string; id: string; title?: string; source: string; cells: Record<string, { state: TranslationState; file: string; counts: Record<TranslationState, number> } | undefined> }>;
   problems: Problem[];
@@ -33,11 +35,11 @@ export function openLink(file: string, state: TranslationState | 'source'): stri
 function Publication({ publication, open }: { publication: PublicationSummary; open?: boolean }) {
   return html`<details class="publication" open=${open}>
     <summary><strong>${t(`publication.${publication.kind}`)} ${publication.slug}</strong>
-      ${publication.languages.map((l) => html` <span class=${`badge ${l.blockers.length ? 'outdated' : 'up-to-date'}`}>${l.locale}: ${l.blockers.length ? l.blockers.map((b) => t('blocker', { count: b.count, kind: t(`kind.${b.kind}`, { count: b.count }), state: t(`state.${b.state}`) })).join(', ') : t('ready')}</span>`)}
+      ${publication.languages.map((l) => html` <span class=${`badge ${l.blockers.length ? 'outdated' : 'up-to-date'}`}>${languageName(l.locale)}: ${l.blockers.length ? l.blockers.map((b) => t('blocker', { count: b.count, kind: t(`kind.${b.kind}`, { count: b.count }), state: t(`state.${b.state}`) })).join(', ') : t('ready')}</span>`)}
     </summary>
     <p><a href=${links.edit(publication.file)}>${t('overview.editDefinition')}</a></p>
     ${publication.languages.map(
-      (l) => html`<h3>${t('overview.edition', { locale: l.locale })}</h3>
+      (l) => html`<h3>${t('overview.edition', { locale: languageName(l.locale, { inSentence: true }) })}</h3>
         <ul class="texts">
           ${l.texts.map((text) => html`<li><a href=${openLink(text.file, text.state)}>${text.title ?? `${t(`kind.${text.kind}`, { count: 1 })} ${text.id}`}</a> <${StateBadge} state=${text.state} /></li>`)}
         </ul>`,
@@ -63,9 +65,9 @@ export function OverviewScreen() {
   return html`
     <h1 tabindex="-1">${t('nav.overview')}</h1>
     ${errors.length > 0 && html`<section class="problems" aria-labelledby="problems-title"><h2 id="problems-title">${t('overview.problems', { count: errors.length })}</h2>
-      <ul>${errors.map((p) => html`<li><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}</a> — ${p.message}</li>`)}</ul></section>`}
+      <ul>${errors.map((p) => html`<li><a href=${links.edit(p.file.replace(/^[^/]+\//, 'content/'), p.field)}>${p.file}${p.line ? `:${p.line}` : ''}</a> — ${problemText(p).message}</li>`)}</ul></section>`}
     <section aria-labelledby="next-title">
-      <h2 id="next-title">${t('overview.next')}</h2>
+      <h2 id="next-title">${t(data.nextBulletin && !data.nextBulletinDue ? 'overview.latest' : 'overview.next')}</h2>
       ${data.nextBulletin ? html`<${Publication} publication=${data.nextBulletin} open=${true} />` : html`<p>${t('overview.noBulletin')}</p>`}
       <p><a class="button" href=${links.create('bulletin')}>${t('overview.newBulletin')}</a></p>
     </section>

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from 'htm/preact';
 import { api } from './api.ts';
-import { t } from './i18n.ts';
+import { languageName, t } from './i18n.ts';
 
 /** The site page that shows a content file, in its language. */
 export function webPage(path: string, locale: string): string | null {
@@ -42,7 +42,7 @@ export function Preview({ path, locale, refresh }: { path: string; locale: strin
       const found = o.publications.flatMap((p) =>
         p.languages
           .filter((l) => l.print && (l.texts.some((text) => text.file === path) || p.file === path))
-          .map((l) => ({ label: `${t(`publication.${p.kind}`)} ${p.slug} (${l.locale})`, url: l.print })),
+          .map((l) => ({ label: `${t(`publication.${p.kind}`)} ${p.slug} (${languageName(l.locale, { inSentence: true })})`, url: l.print })),
       );
       setPrints(found);
       setPrint((current) => current || found[0]?.url || '');
@@ -55,6 +55,21 @@ export function Preview({ path, locale, refresh }: { path: string; locale: strin
     return () => clearTimeout(timer);
   }, [refresh]);
   const src = tab === 'web' ? web : print;
+  // A text created a moment ago is not yet known to the dev server, which answers 404: the page is
+  // asked again, for a few seconds, until it exists.
+  const retries = useRef(0);
+  useEffect(() => {
+    retries.current = 0;
+  }, [src]);
+  const loaded = () => {
+    if (tab !== 'web' || !src) return;
+    void fetch(src, { method: 'HEAD' }).then((response) => {
+      if (response.status === 404 && retries.current < 10) {
+        retries.current += 1;
+        setTimeout(() => frame.current?.contentWindow?.location.reload(), 1000);
+      }
+    }, () => {});
+  };
   return html`<aside class="preview" aria-label=${t('preview.label')}>
     <div class="tabs" role="group" aria-label=${t('preview.label')}>
       <button type="button" aria-pressed=${tab === 'web'} disabled=${!web} onClick=${() => setTab('web')}>${t('preview.web')}</button>
@@ -63,6 +78,6 @@ export function Preview({ path, locale, refresh }: { path: string; locale: strin
       html`<label>${t('preview.publication')} <select value=${print} onChange=${(e: Event) => setPrint((e.target as HTMLSelectElement).value)}>${prints.map((p) => html`<option value=${p.url}>${p.label}</option>`)}</select></label>`}
       ${src && html`<a href=${src} target="_blank" rel="noopener">${t('preview.open')}</a>`}
     </div>
-    ${src ? html`<iframe ref=${frame} key=${src} src=${src} title=${tab === 'web' ? t('preview.web') : t('preview.print')}></iframe>` : html`<p>${t('preview.none')}</p>`}
+    ${src ? html`<iframe ref=${frame} key=${src} src=${src} onLoad=${loaded} title=${tab === 'web' ? t('preview.web') : t('preview.print')}></iframe>` : html`<p>${t('preview.none')}</p>`}
   </aside>`;
 }

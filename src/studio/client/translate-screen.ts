@@ -143,7 +143,7 @@ function ContentTranslation({ path }: { path: string }) {
   return html`
     <p class="translate-state"><${StateBadge} state=${screen.state} />
       ${screen.state === 'outdated' && screen.history && html` ${t('translate.since', counts)}`}
-      ${screen.state === 'outdated' && !screen.history && html` ${t('translate.noHistory')}`}
+      ${screen.state === 'outdated' && !screen.history && html` ${translatedFields.has('translatedFrom') ? t('translate.noHistory') : t('translate.newTranslation')}`}
       <a href=${links.edit(path)}>${t('translate.openEditor')}</a> · <a href=${links.edit(screen.source.path)}>${t('translate.openSource')}</a></p>
     ${screen.error && html`<p role="alert">${screen.error}</p>`}
     ${details.length > 0 &&
@@ -166,16 +166,22 @@ function ContentTranslation({ path }: { path: string }) {
         ${screen.rows.map((row, i) => {
           const id = `block-${i}`;
           const value = edits[i] ?? row.translation?.text;
+          // A heading's "## " stays out of the box (the file keeps it): drop the one an editor types in by habit.
+          const heading = (row.translation ?? row.source)?.kind === 'heading';
           return html`<tr class=${`row-${row.change}`}>
             <td class="source-cell">
               ${row.change !== 'same' && html`<span class=${`change ${row.change}`}>${t(`change.${row.change}`)}</span> `}
+              ${heading && html`<span class="context">${t('toolbar.heading')}</span>`}
               ${row.source?.heading && row.source.kind !== 'heading' && html`<span class="context">${row.source.heading}</span>`}
               <div class=${`block ${row.source?.kind ?? ''}`}>${row.words ? html`<${Words} words=${row.words} />` : (row.source?.text ?? '')}</div>
             </td>
             <td class="translation-cell">
               ${value !== undefined
                 ? html`<label class="visually-hidden" for=${id}>${t('translate.blockLabel', { n: i + 1 })}</label>
-                  <textarea id=${id} rows=${Math.max(2, Math.ceil(value.length / 60))} value=${value} onInput=${(e: Event) => setEdits({ ...edits, [i]: (e.target as HTMLTextAreaElement).value })} />`
+                  <textarea id=${id} class=${heading ? 'heading' : undefined} rows=${Math.max(2, Math.ceil(value.length / 60))} value=${value} onInput=${(e: Event) => {
+                    const typed = (e.target as HTMLTextAreaElement).value;
+                    setEdits({ ...edits, [i]: heading ? typed.replace(/^[ \t]*#*[ \t]*/, '') : typed });
+                  }} />`
                 : row.source
                   ? html`<button type="button" onClick=${() => setEdits({ ...edits, [i]: row.source!.text })}>${t('translate.copy')}</button>`
                   : ''}
