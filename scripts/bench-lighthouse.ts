@@ -1,19 +1,22 @@
 /**
- * `npm run bench -- lighthouse [--build]`: Lighthouse (mobile) on the built site, served from disk
- * on loopback, in Debian's Chromium: performance, accessibility, best practices and SEO for the home
- * page, an article and the investment catalogue in Vietnamese and Japanese, the JavaScript an article
- * page transfers (target ≤ 20 KB), and the audits that failed most. Fails only on errors, never on
- * scores.
+ * `npm run bench -- lighthouse`: Lighthouse (mobile) on a built site, served from disk on loopback,
+ * in Debian's Chromium: performance, accessibility, best practices and SEO for the home page (with
+ * the locator map and the key figures), an article, an article with two photos and the investment
+ * catalogue, in Vietnamese and Japanese; the JavaScript an article page transfers (target ≤ 20 KB);
+ * and the audits that failed most. Fails only on errors, never on scores.
  *
- * Uses dist/ when it is newer than everything it is built from (content/, src/, locales/), else
- * builds it first (npm run build); --build always builds. --save <folder> keeps each page's full
- * Lighthouse report (JSON, open it in the Lighthouse viewer) for a closer look.
+ * The sample content carries no photo (no licensed ones can be had offline), so every run builds
+ * a copy of content/ with one more article, a cover and an inline photo generated like the test
+ * fixture's (test/helpers/picture-fixture.ts: 2000 × 2800 and 3000 × 2000 JPEGs, as a camera gives),
+ * into a temporary folder (`npm run build -- --content … --out …`; the print cache makes the PDFs
+ * of unchanged publications at once). --save <folder> keeps each page's full Lighthouse report
+ * (JSON, open it in the Lighthouse viewer) for a closer look.
  *
  * Served from http://127.0.0.1:<port>: SEO audits about crawling and canonical links judge that
  * origin, not the public one, and say so in their findings.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,35 +24,51 @@ import lighthouse from 'lighthouse';
 import { chromiumFlags } from '../src/print/browser.ts';
 import { serveSite } from '../src/server/static-server.ts';
 import { resolveBuildConfig } from '../src/build/config.ts';
+import { pictures } from '../test/helpers/picture-fixture.ts';
 import { load, machine, runBench } from './bench-common.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(3), options: { build: { type: 'boolean', default: false }, save: { type: 'string' } } });
-const dist = 'dist';
-const sources = ['content', 'src', 'locales'];
+const { values } = parseArgs({ args: process.argv.slice(3), options: { save: { type: 'string' } } });
 const jsTarget = 20 * 1024;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const locales = ['vi', 'ja'];
+/** The article with two photos the bench adds to the sample. */
+const photoArticle = 'bench-two-photos';
 
-/** The newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let latest = statSync(dir).mtimeMs;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
+const photoArticleText = `---
+title: "Đồi chè Tân Cương trong nắng sớm"
+summary: "Một buổi sáng trên những đồi chè phía tây thành phố Thái Nguyên, qua hai bức ảnh."
+topic: tea
+date: 2026-10-20
+cover:
+  src: ./cover.jpg
+  alt: "Những hàng chè xanh trên sườn đồi dưới mặt trời buổi sớm"
+  caption: "Đồi chè Tân Cương lúc bình minh"
+  credit: "Ảnh minh họa"
+---
 
-function ensureBuilt(): void {
-  const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
-  const changed = Math.max(...sources.map(newest));
-  if (!values.build && built > changed) {
-    console.log(`bench: using the existing ${dist}/ (built ${new Date(built).toISOString()}, newer than ${sources.join('/, ')}/)`);
-    return;
-  }
-  console.log(`bench: building ${dist}/ first (${values.build ? '--build' : built ? `older than ${sources.join('/, ')}/` : 'none yet'})…`);
-  const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+Khi sương còn đọng trên lá, người hái chè ở Tân Cương đã ra đồi. Những hàng chè chạy theo đường đồng mức, xanh thẫm ở chân đồi và nhạt dần lên phía đỉnh, nơi nắng chạm tới trước.
+
+Búp chè được hái vào buổi sáng, khi lá còn mát, rồi đưa về xưởng sao ngay trong ngày. Người làm chè lâu năm nói rằng hương vị của chén trà bắt đầu từ giờ hái.
+
+![Sườn đồi chè với những hàng chè chạy theo đường đồng mức](./hills.jpg "Những hàng chè theo đường đồng mức | Ảnh minh họa | column")
+
+Đến trưa, nắng lên cao, đồi chè vắng người. Buổi chiều, khói từ các lò sao chè lại bay lên trên những mái nhà dưới chân đồi.
+`;
+
+/** The sample content with the two-photo article, built into `work`; returns the built site's folder. */
+async function buildBenchSite(work: string): Promise<string> {
+  const content = join(work, 'content');
+  cpSync('content', content, { recursive: true });
+  const folder = join(content, 'articles', photoArticle);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'vi.mdx'), photoArticleText);
+  await pictures['cover.jpg']().toFile(join(folder, 'cover.jpg'));
+  await pictures['photo.jpg']().toFile(join(folder, 'hills.jpg'));
+  const out = join(work, 'dist');
+  console.log(`bench: building the sample content with an article of two photos (${photoArticle}) into ${out}…`);
+  const build = spawnSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`the build failed:\n${build.stderr.trim()}`);
+  return out;
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse (no chrome-launcher, nothing downloaded). */
@@ -84,15 +103,15 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
   };
 }
 
-/** The pages to audit: the home page, the first article and the investment catalogue, per language. */
-function pagesToAudit(): { pages: Array<{ name: string; path: string }>; notes: string[] } {
+/** The pages to audit: the home page, the first translated article and the investment catalogue, per language, and the article with two photos. */
+function pagesToAudit(dist: string): { pages: Array<{ name: string; path: string }>; notes: string[] } {
   const pages: Array<{ name: string; path: string }> = [];
   const notes: string[] = [];
   for (const locale of locales) {
     pages.push({ name: `home ${locale}`, path: `/${locale}/` });
     // An article translated into the language: a fallback page is noindex on purpose, and SEO would say so.
     const articles = join(dist, locale, 'articles');
-    const slugs = existsSync(articles) ? readdirSync(articles).sort() : [];
+    const slugs = existsSync(articles) ? readdirSync(articles).filter((slug) => slug !== photoArticle).sort() : [];
     const translated = slugs.find((slug) => !/<meta name="robots" content="noindex/.test(readFileSync(join(articles, slug, 'index.html'), 'utf8')));
     const slug = translated ?? slugs[0];
     if (slug) pages.push({ name: `article ${locale}`, path: `/${locale}/articles/${slug}/` });
@@ -101,6 +120,7 @@ function pagesToAudit(): { pages: Array<{ name: string; path: string }>; notes: 
     if (existsSync(join(dist, locale, 'invest', 'index.html'))) pages.push({ name: `invest ${locale}`, path: `/${locale}/invest/` });
     else notes.push(`/${locale}/invest/ is not in ${dist}/ yet: skipped`);
   }
+  pages.push({ name: 'photos vi', path: `/vi/articles/${photoArticle}/` });
   return { pages, notes };
 }
 
@@ -117,8 +137,16 @@ async function main() {
   // server without one shows boxes of other widths instead, and the swap counts as layout shift.
   const cjkSystemFont = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' }).stdout?.trim();
   console.log(`bench: CJK system font: ${cjkSystemFont ? cjkSystemFont.split('\n')[0] : 'none (CJK pages measure a layout shift phones do not have; apt-get install fonts-noto-cjk to measure as a phone)'}`);
-  ensureBuilt();
-  const { pages, notes } = pagesToAudit();
+  const work = mkdtempSync(join(tmpdir(), 'press-lighthouse-site-'));
+  try {
+    await audit(await buildBenchSite(work));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function audit(dist: string) {
+  const { pages, notes } = pagesToAudit(dist);
   for (const note of notes) console.log(`bench: note: ${note}`);
 
   const server = await serveSite(dist);

@@ -71,6 +71,24 @@ function lineWords(run: string): string[] {
   return words;
 }
 
+/**
+ * The text cut only between the words of its spaceless runs (where `markWordBreaks` puts `<wbr>`):
+ * `Tỉnh ខេត្តថៃង្វៀន៖` → `Tỉnh ខេត្តថៃង្វៀន៖` whole, `ផ្លូវដែកថ្មី` → `ផ្លូវដែក|ថ្មី`. Put together the
+ * pieces are the text. For text drawn outside HTML (labels in SVG), which the marks cannot reach.
+ */
+export function spacelessLineWords(text: string): string[] {
+  const pieces = [''];
+  let last = 0;
+  for (const match of text.matchAll(spacelessRun)) {
+    const [first = '', ...rest] = lineWords(match[0]);
+    pieces[pieces.length - 1] += text.slice(last, match.index) + first;
+    pieces.push(...rest);
+    last = match.index + match[0].length;
+  }
+  pieces[pieces.length - 1] += text.slice(last);
+  return pieces.filter(Boolean);
+}
+
 /** One word kept whole on its line: a word of more than one character, in a span that does not wrap. */
 const wholeWord = (word: string) => (word.length > 1 ? `<span class="word">${word}</span>` : word);
 

@@ -161,7 +161,10 @@ export function auditLayout(): LayoutAudit {
     // The last block on a page must not be a heading, nor a sentence introducing a list ("…:").
     const last = blocks.filter((el) => el.getBoundingClientRect().height > 0 && !el.closest('.cover') && el.tagName !== 'LI').at(-1);
     const introducesList = last?.tagName === 'P' && /[:：]\s*$/.test(last.textContent ?? '') && /^(UL|OL)$/.test(last.nextElementSibling?.tagName ?? '');
-    if (last && ((/^H[2-6]$/.test(last.tagName) && !last.closest('.toc')) || introducesList)) {
+    // A heading inside a figure (a map's) is last among the blocks with the drawing still below it: not alone.
+    const bottom = last?.getBoundingClientRect().bottom ?? 0;
+    const drawnBelow = [...area.querySelectorAll('svg, figcaption')].some((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().top >= bottom - 1);
+    if (last && !drawnBelow && ((/^H[2-6]$/.test(last.tagName) && !last.closest('.toc')) || introducesList)) {
       headingsAtFoot.push(idOf(last.closest<HTMLElement>('.parallel-row[data-block]') ?? last));
     }
   }

@@ -63,6 +63,23 @@ export function pdfxPrologue(profile: PressProfile): string {
   ].join('\n');
 }
 
+/*
+ * Where the time goes (measured 2026-12-03, Ghostscript 10.00.0, 2 cores at load 7-19, so CPU time
+ * of gs rather than wall time):
+ * - Before the print CSS stopped using gradients, every PDF had a page Ghostscript flattened: the note
+ *   pages' ruled lines (a gradient with transparent stops) became a 300 ppi full-page CMYK picture, and
+ *   every gradient a small one. Sample edition (16 pages): 6.9-9.7 s CPU, 5.1 s of it the two note
+ *   pages; now 1.4-1.6 s. Sample booklet ja (20 pages): 2.6 s, now 1.0 s; bulletin vi: 1.2 s.
+ * - Pictures cost the rest, about 0.6 µs CPU per pixel of the picture as Chromium embedded it: the test
+ *   fixture's PDFs (ten pictures of up to 9 Mpx) take 23-31 s each. perf puts it in pdfwrite's colour
+ *   conversion, one pixel at a time through lcms2 (_cmsGetFormatter, cmsChangeBuffersFormat). Not the
+ *   profile: Ghostscript's own default_cmyk.icc costs the same (5.4 against 5.5 s for a 9.3 Mpx picture),
+ *   -dUseFastColor saves little (4.6 s), and colour left unchanged takes 0.25 s. -dNumRenderingThreads
+ *   does nothing for pdfwrite (it renders nothing). Bringing pictures above 300 ppi down first (sharp,
+ *   as downsample.ts does for screen PDFs) cut gs's time for the fixture booklet from 24.7 to 16.8 s but
+ *   cost 6.5 s of resizing and one more JPEG generation: no gain, not done.
+ */
+
 /**
  * Converts a prepared RGB PDF (page boxes, crop marks and metadata set, links removed) to CMYK
  * PDF/X-3. Ghostscript keeps the boxes and the title; it takes its dates from SOURCE_DATE_EPOCH

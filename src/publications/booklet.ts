@@ -9,7 +9,7 @@ import type { BookletData } from '../content/schema.ts';
 
 export type BookletPart<Article, Project> =
   | { kind: 'articles'; articles: Array<Resolved<Article> & { slug: string }> }
-  | { kind: 'figures'; figures: Array<BookletData['figures'][number] & { label: string }> }
+  | { kind: 'figures'; figures: LabelledFigure[] }
   | { kind: 'projects'; projects: Array<Resolved<Project> & { slug: string }> };
 
 export interface BookletEdition<Text, Article, Project> {

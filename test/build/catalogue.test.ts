@@ -146,10 +146,12 @@ describe('home page', () => {
   it('introduces the province and shows the booklet’s key figures, formatted and labelled for the reader', () => {
     const jaHome = readPage(site, 'ja/');
     expect(jaHome.querySelector('.province-intro')?.text).toContain('タイグエン省');
-    const figures = (page: HTMLElement) => page.querySelectorAll('.key-figures > div').map((d) => [d.querySelector('dt span')?.text, d.querySelector('dd')?.text]);
+    // The graphic's tiles: the label's lines (SVG <tspan>s, put together with the language's space) and the value.
+    const figures = (page: HTMLElement, space = ' ') =>
+      page.querySelectorAll('.key-figure-tiles svg').map((svg) => [svg.querySelectorAll('.figure-label tspan').map((t) => t.text).join(space), svg.querySelector('.figure-value')?.text]);
     // Figures as Intl writes them (ICU data: "3,522 km²", "134万", "1.34 million").
     const compact = { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 } as const;
-    expect(figures(jaHome)).toEqual([
+    expect(figures(jaHome, '')).toEqual([
       ['面積', `${numberIn(ja, 3522)} km²`],
       ['人口', numberIn(ja, 1_340_000, compact)],
     ]);
@@ -159,8 +161,10 @@ describe('home page', () => {
       ['Diện tích tự nhiên', `${numberIn(en, 3522)} km²`],
       ['Dân số', numberIn(en, 1_340_000, compact)],
     ]);
-    expect(enHome.querySelector('.key-figures dt span')?.getAttribute('lang')).toBe('vi');
-    expect(enHome.querySelector('.key-figures dt')?.text).toContain('(in 2024)');
+    expect(enHome.querySelector('.key-figure-tiles .figure-label')?.getAttribute('lang')).toBe('vi');
+    expect(enHome.querySelector('.key-figure-tiles .figure-note')?.text).toBe('in 2024');
+    // Read out whole: label, value and year.
+    expect(enHome.querySelector('.key-figure-tiles svg')?.getAttribute('aria-label')).toBe(`Diện tích tự nhiên: ${numberIn(en, 3522)} km² (in 2024)`);
   });
 
   it('leads to the catalogue, the tea, tourism and culture pages and the latest bulletin', () => {

@@ -127,7 +127,8 @@ describe('maps', () => {
     ['booklet-invest-vi.pdf', ['Hà Nội', 'Sân bay Nội Bài', 'Cảng Hải Phòng', 'TP. Thái Nguyên', '63 km', 'Natural Earth']],
     ['booklet-invest-ja.pdf', ['ハノイ', 'ノイバイ空港', 'ハイフォン港', 'Natural Earth']],
   ])('%s: the locator map names its places as text, in the edition language, with embedded fonts', (file, names) => {
-    const text = execFileSync('pdftotext', [pdf(file), '-'], { encoding: 'utf8' });
+    // A name may be set in two lines (src/maps/labels.ts): read the text with line ends as spaces.
+    const text = execFileSync('pdftotext', [pdf(file), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const name of names) expect(text).toContain(name);
     const fonts = execFileSync('pdffonts', [pdf(file)], { encoding: 'utf8' }).trim().split('\n').slice(2);
     for (const row of fonts) {
@@ -139,9 +140,42 @@ describe('maps', () => {
   it('draws the same map inline on the home page, with the project map on project pages', () => {
     const home = parse(readFileSync(join(site, 'en', 'index.html'), 'utf8'));
     const svg = home.querySelector('.locator-map svg')!;
-    expect(svg.querySelectorAll('text').map((t) => t.text)).toEqual(expect.arrayContaining(['Hà Nội', 'Nội Bài Airport', 'Hải Phòng port', '63 km']));
+    // Each place's name in its lines (<tspan>s), then its distance.
+    const names = svg.querySelectorAll('.map-label').map((t) => t.querySelectorAll('tspan').filter((l) => !l.classList.contains('map-distance')).map((l) => l.text).join(' '));
+    expect(names).toEqual(expect.arrayContaining(['Hà Nội', 'Nội Bài Airport', 'Hải Phòng port', 'Thái Nguyên city']));
+    expect(svg.querySelectorAll('.map-distance').map((t) => t.text)).toContain('63 km');
     expect(home.querySelector('.locator-map figcaption')!.text).toContain('Natural Earth');
     const project = parse(readFileSync(join(site, 'en', 'invest', 'alpha-park', 'index.html'), 'utf8'));
     expect(project.querySelectorAll('.project-map svg circle').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('key figures', () => {
+  it.each([
+    ['booklet-invest-vi.pdf', ['Số liệu', '3.522 km²', 'Diện tích tự nhiên', 'Dân số', 'năm 2024']],
+    ['booklet-invest-ja.pdf', ['3,522 km²', '面積', '人口', '134万']],
+  ])('%s: the key-figures graphic prints its values and labels as text, in embedded fonts', (file, words) => {
+    // The page the graphic is on: the one whose text has every figure's label.
+    const pages = execFileSync('pdftotext', ['-layout', pdf(file), '-'], { encoding: 'utf8' }).split('\f');
+    const page = pages.findIndex((p) => words.every((w) => p.replace(/\s+/g, ' ').includes(w) || p.replace(/\s+/g, '').includes(w)));
+    expect(page, pages.join('\n---\n')).toBeGreaterThanOrEqual(0);
+    const fonts = execFileSync('pdffonts', ['-f', String(page + 1), '-l', String(page + 1), pdf(file)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) {
+      expect(row).not.toContain('Type 3');
+      expect(row.split(/\s+/).at(-5)).toBe('yes');
+    }
+  });
+
+  it('is inline SVG on the home page: a tile per figure, the value and the label as text', () => {
+    const home = parse(readFileSync(join(site, 'vi', 'index.html'), 'utf8'));
+    const tiles = home.querySelectorAll('.key-figure-tiles svg');
+    expect(tiles.length).toBe(2);
+    for (const svg of tiles) {
+      expect(Number(svg.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(svg.getAttribute('height'))).toBeGreaterThan(0);
+    }
+    expect(tiles.map((t) => t.querySelectorAll('.figure-label tspan').map((l) => l.text).join(' '))).toEqual(['Diện tích tự nhiên', 'Dân số']);
+    expect(tiles[0]!.querySelector('.figure-value')!.text).toBe(`${new Intl.NumberFormat('vi-VN').format(3522)} km²`);
   });
 });

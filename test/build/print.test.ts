@@ -214,6 +214,14 @@ describe('building the same content twice', () => {
       expect(pictures.filter((c) => Number(c[12]) >= 300).length).toBeGreaterThanOrEqual(6);
     });
 
+    it.each(['booklet-invest-vi-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s: a page with no picture has none after the CMYK conversion (rules, maps and figures stay vectors)', (file) => {
+      // Ghostscript turns CSS gradients into pictures, and flattens transparency into a whole page of pixels.
+      const pagesWithImages = (path: string) => new Set(tool('pdfimages', '-list', path).trim().split('\n').slice(2).map((r) => Number(r.trim().split(/\s+/)[0])));
+      const screen = pagesWithImages(pdf(file.replace('-press', '')));
+      const rasterised = [...pagesWithImages(pdf(file, copy))].filter((page) => !screen.has(page));
+      expect(rasterised).toEqual([]);
+    });
+
     it('names the press profile on the order sheet', () => {
       expect(readFileSync(join(copy, 'print', 'order-sheet.html'), 'utf8')).toContain('Coated FOGRA39 (ISO 12647-2:2004)</strong> (output intent FOGRA39, profile <code>FOGRA39.icc</code>)');
     });

@@ -134,6 +134,21 @@ describe.skipIf(added.length === 0)(`languages without spaces between words (${a
     expect(inside).toEqual([]);
   });
 
+  it.each(added.map((l) => l.id))('%s: the key-figures graphic sets its long label in lines that end between words, printed as text', (id) => {
+    const label = /^ {2}area: "(.*)"$/m.exec(readFileSync(join(fixture, 'booklets/guide', `${id}.mdx`), 'utf8'))![1]!;
+    const html = readFileSync(join(dist, 'print', 'booklet', 'guide', id, 'index.html'), 'utf8');
+    const tile = /<text class="figure-label"[^>]*>([\s\S]*?)<\/text>/.exec(html)![1]!;
+    const lines = [...tile.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+    expect(lines.length, lines.join(' | ')).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(label);
+    const ends = new Set<number>();
+    let at = 0;
+    for (const { segment } of new Intl.Segmenter(id, { granularity: 'word' }).segment(label)) ends.add((at += segment.length));
+    let offset = 0;
+    for (const line of lines) expect(ends.has((offset += line.length)), lines.join(' | ')).toBe(true);
+    expect(tool('pdftotext', pdf(id), '-').replace(/\s+/g, '')).toContain(label);
+  });
+
   // Browser checks of the three languages side by side: most of their time is Chromium's.
   it.concurrent.each(added.map((l) => l.id))('%s: a search for a word inside running text finds its page; fallback pages are not indexed', async (id) => {
     const search = (query: string) =>
