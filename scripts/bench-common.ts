@@ -93,9 +93,12 @@ function processTree(root: number): number[] {
 /**
  * Runs a command to its end and measures it: wall time; the peak memory of its largest process
  * (GNU time's maximum resident set size where /usr/bin/time exists, else the highest VmHWM seen
- * while polling /proc); and the peak of the whole tree's summed PSS, polled every 100 ms.
+ * while polling /proc); and with `treeMemory`, the peak of the whole tree's summed PSS, polled every
+ * 100 ms. Only for runs whose time does not count: reading a Chromium process's smaps_rollup takes
+ * up to 40 ms and locks its memory map, so polling a build that lays out PDFs made it 55 s instead
+ * of 35 s (bench content, two cores).
  */
-export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; treeMemory?: boolean } = {}): Promise<Measured> {
   const haveProc = existsSync('/proc/self/status');
   const useTime = existsSync(timeBinary);
   const scratch = mkdtempSync(join(tmpdir(), 'press-measure-'));
@@ -113,12 +116,13 @@ export async function measure(command: string, args: readonly string[], options:
     if (!haveProc || child.pid === undefined) return;
     let sum = 0;
     for (const pid of processTree(child.pid)) {
-      sum += proportionalMemory(pid);
-      peakHwm = Math.max(peakHwm, statusField(pid, 'VmHWM'));
+      if (options.treeMemory) sum += proportionalMemory(pid);
+      if (!useTime) peakHwm = Math.max(peakHwm, statusField(pid, 'VmHWM'));
     }
     peakTree = Math.max(peakTree, sum);
   };
-  const timer = setInterval(sample, samplingMs);
+  // GNU time measures the largest process on its own; polling is then only for the tree.
+  const timer = options.treeMemory || !useTime ? setInterval(sample, samplingMs) : undefined;
   const status = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
