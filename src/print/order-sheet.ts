@@ -105,7 +105,7 @@ th { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.04em; color:
 </style></head><body>
 <h1>${html(title)}</h1>
 <p>Press files are CMYK PDF/X-3 with 3 mm bleed and crop marks; sheets are counted for saddle stitching, folded once, before spoilage.</p>
-${profile ? `<p class="profile">Colour: converted to <strong>${html(profile.condition)}</strong> (output intent ${html(profile.identifier)}, profile <code>${html(profile.file)}</code>); please print to this condition.</p>` : '<p class="profile">Screen PDFs (RGB) only; make the press files with npm run print -- --press.</p>'}
+${profile ? `<p class="profile">Colour: converted to <strong>${html(profile.condition)}</strong> (output intent ${html(profile.identifier)}, profile <code>${html(profile.file)}</code>); please print to this condition.</p>` : '<p class="profile">Screen PDFs (RGB) only, not for the press: make the press files with “Also make the press files” on the studio’s Build screen, or npm run build -- --press.</p>'}
 <table><thead><tr><th>Publication</th><th>Language</th><th>Format</th><th class="n">Pages</th><th class="n">Copies</th><th class="n">Sheets per copy</th><th class="n">Sheets</th><th>File and SHA-256</th></tr></thead>
 <tbody>
 ${body}
