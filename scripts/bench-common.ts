@@ -94,9 +94,9 @@ function processTree(root: number): number[] {
  * Runs a command to its end and measures it: wall time; the peak memory of its largest process
  * (GNU time's maximum resident set size where /usr/bin/time exists, else the highest VmHWM seen
  * while polling /proc); and with `treeMemory`, the peak of the whole tree's summed PSS, polled every
- * 100 ms. Only for runs whose time does not count: reading a Chromium process's smaps_rollup takes
- * up to 40 ms and locks its memory map, so polling a build that lays out PDFs made it 55 s instead
- * of 35 s (bench content, two cores).
+ * 100 ms. Only for runs whose time does not count: reading a Chromium process's smaps_rollup took
+ * up to 40 ms each here and locks that process's memory map, and Chromium now runs during most of
+ * the build (PDFs are laid out while the site renders).
  */
 export async function measure(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; treeMemory?: boolean } = {}): Promise<Measured> {
   const haveProc = existsSync('/proc/self/status');
