@@ -148,6 +148,11 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
   const documents: PrintedDocument[] = [];
   let newest = new Date(0);
 
+  // Publications that load a file Astro has not written yet (its optimised images come after the last page).
+  const waiting = new Set(
+    options.siteComplete ? publications.filter((ref) => missingFiles(readFileSync(join(siteDir, printPagePath(ref), 'index.html'), 'utf8'), siteDir).length > 0) : [],
+  );
+
   const printOne = async (ref: PublicationRef) => {
     const started = performance.now();
     const name = `${ref.kind} ${ref.slug} ${ref.locale}`;
@@ -157,7 +162,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
     const lookup = () => keys && cache?.lookupLayout(publication, keys.engine, html, siteDir);
     let layout = lookup();
     // Its images not written yet: looked up again (a kept layout checks them) and laid out once they are.
-    if (!layout && options.siteComplete && missingFiles(source.toString('utf8'), siteDir).length) {
+    if (!layout && options.siteComplete && waiting.has(ref)) {
       await options.siteComplete;
       layout = lookup();
     }
@@ -228,8 +233,7 @@ export async function printPublications(options: PrintOptions): Promise<PrintRun
 
   try {
     // Publications waiting for the site's images go last, so they hold no worker while others could print.
-    const waits = (ref: PublicationRef) => options.siteComplete !== undefined && missingFiles(readFileSync(join(siteDir, printPagePath(ref), 'index.html'), 'utf8'), siteDir).length > 0;
-    const queue = [...publications.filter((ref) => !waits(ref)), ...publications.filter(waits)];
+    const queue = [...publications.filter((ref) => !waiting.has(ref)), ...waiting];
     const worker = async () => {
       for (let ref = queue.shift(); ref && !options.signal?.aborted; ref = queue.shift()) await printOne(ref);
     };
