@@ -16,12 +16,13 @@
  */
 // First: the languages file is checked, and reported on, before anything that needs it loads.
 import '../src/cli/languages.ts';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { astroConfig } from '../src/build/astro-config.ts';
 import { releaseFreedNativeMemory, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
+import { clearPreviousOutput, swapOutput } from '../src/build/output-folder.ts';
 import { printOptions } from '../src/build/print-options.ts';
 import { withProjectLock } from '../src/build/project-lock.ts';
 import { isContentProblemsError } from '../src/content/loader.ts';
@@ -58,6 +59,9 @@ async function main() {
     return;
   }
   rmSync(staging, { recursive: true, force: true });
+  // The last build's output, set aside when it was replaced, goes while this one renders.
+  const clearing = clearPreviousOutput(out);
+  clearing.catch(() => {});
   try {
     // The content is read and checked once, by Astro's collections (src/content/loader.ts): a
     // content error stops the build there, before any page is rendered.
@@ -118,11 +122,8 @@ async function main() {
     return;
   }
 
-  const previous = `${out}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(out)) renameSync(out, previous);
-  renameSync(staging, out);
-  rmSync(previous, { recursive: true, force: true });
+  await clearing;
+  swapOutput(staging, out);
   console.log(`done: ${shownOut}/ in ${seconds(started)}`);
 }
 

@@ -2,12 +2,13 @@
  * Serves the self-hosted fonts: in `astro dev` from node_modules, and on build as files in
  * `dist/fonts/` (one stylesheet per family plus its woff2 slices).
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { fontFaceCss, fontStylesheetPath } from './faces.ts';
 import { fontPackages, type FontPackage } from './packages.ts';
+import { linkOrCopy } from '../cache/link.ts';
 import { writeAtomically } from '../cache/store.ts';
 
 /**
@@ -39,11 +40,7 @@ export function placeFonts(siteDir: string): void {
     if (placed && placed.ino === source.ino && placed.dev === source.dev) return;
     const temporary = `${to}.${process.pid}.tmp`;
     rmSync(temporary, { force: true });
-    try {
-      linkSync(from, temporary);
-    } catch {
-      copyFileSync(from, temporary);
-    }
+    linkOrCopy(from, temporary);
     renameSync(temporary, to);
   };
   for (const p of packages) for (const f of p.files) place(join(p.dir, 'files', f.file), join(out, f.file));

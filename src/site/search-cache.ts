@@ -4,8 +4,9 @@
  * Keyed by Pagefind's version and every indexed page's bytes; the last index only is kept.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkTree } from '../cache/link.ts';
 
 /** The key of an index: the pages it reads (relative path and content) and the indexer's version. */
 export function searchIndexKey(siteDir: string, pages: readonly string[], indexer: string): string {
@@ -21,12 +22,12 @@ export class SearchIndexCache {
     this.dir = dir;
   }
 
-  /** Copies the index stored under `key` to `outputPath`; false when there is none. */
+  /** Places the index stored under `key` at `outputPath` (linked, not copied); false when there is none. */
   restore(key: string, outputPath: string): boolean {
     const stored = join(this.dir, key);
     if (!existsSync(join(stored, 'pagefind-entry.json'))) return false;
     rmSync(outputPath, { recursive: true, force: true });
-    cpSync(stored, outputPath, { recursive: true });
+    linkTree(stored, outputPath);
     return true;
   }
 
@@ -34,7 +35,7 @@ export class SearchIndexCache {
   store(key: string, outputPath: string): void {
     const temporary = join(this.dir, `.${key}-${process.pid}`);
     rmSync(temporary, { recursive: true, force: true });
-    cpSync(outputPath, temporary, { recursive: true });
+    linkTree(outputPath, temporary);
     for (const old of existsSync(this.dir) ? readdirSync(this.dir) : []) if (!old.startsWith('.')) rmSync(join(this.dir, old), { recursive: true, force: true });
     renameSync(temporary, join(this.dir, key));
   }
