@@ -4,10 +4,12 @@
  *
  * Proved in two halves. Here, from the files the build wrote, for every page (web, 404 and print
  * pages, in every language): each URL the markup and its stylesheets have the browser fetch names
- * a file of the site. What only a browser sees, files a page asks for as it runs (the font slices
- * Chromium picks by unicode-range, scripts' fetches), is recorded on the pages the accessibility pass
- * opens anyway, one per template, shape and language (accessibility.test.ts), and on the search
- * page while it searches (search.test.ts).
+ * a file of the site. What only a browser sees, files a page asks for as it runs, is recorded on the
+ * pages the accessibility pass opens anyway, one per template, shape and language
+ * (accessibility.test.ts), and on the search page while it searches (search.test.ts). Loading every
+ * page in Chromium, as this file did, added nothing to that: two pages of one template differ at run
+ * time only in which font slices their text picks, and every slice their rules name is checked here;
+ * the only script that fetches is the search page's (Pagefind).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

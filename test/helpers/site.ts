@@ -100,8 +100,14 @@ export function selfContainedProblems(siteDir: string, pages: readonly string[])
       problems.push(`${where}: not a URL`);
       return;
     }
-    if (url.origin !== origin) return void problems.push(`${where}: on another host (${url.protocol}//${url.host})`);
-    if (!resolves(siteDir, url.pathname)) return void problems.push(`${where}: no such file in the site`);
+    if (url.origin !== origin) {
+      problems.push(`${where}: on another host (${url.protocol}//${url.host})`);
+      return;
+    }
+    if (!resolves(siteDir, url.pathname)) {
+      problems.push(`${where}: no such file in the site`);
+      return;
+    }
     // A stylesheet's own URLs are checked once, against its own address.
     if (!url.pathname.endsWith('.css') || stylesheets.has(url.pathname)) return;
     stylesheets.add(url.pathname);
