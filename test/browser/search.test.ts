@@ -1,8 +1,7 @@
 /** Readers searching the fixture site in a real browser (Debian's Chromium), in their own language. */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSite, type SiteInBrowser } from '../helpers/browser.ts';
+import { axeViolations, openSite, watchRequests, type PageRequests, type SiteInBrowser } from '../helpers/browser.ts';
 
 const siteDir = inject('fixtureSite');
 
@@ -10,11 +9,13 @@ describe('site search in the browser', () => {
   let site: SiteInBrowser;
   let page: Page;
   const requests: string[] = [];
+  // What Pagefind fetches as it searches: the browser half of self-contained.test.ts for the search.
+  let watched: PageRequests;
   beforeAll(async () => {
     site = await openSite(siteDir);
-    // A context of its own: axe opens helper pages in the page's context.
     page = await (await site.browser.newContext()).newPage();
     page.on('request', (r) => requests.push(r.url()));
+    watched = watchRequests(page, site.server.url);
   });
   afterAll(() => site?.close());
 
@@ -80,12 +81,15 @@ describe('site search in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/ja/articles/alpha/');
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   });
 
-  it('asks nothing of any other host', () => {
+  it('asks nothing of any other host, and every file it asks for exists', () => {
     const hosts = new Set(requests.map((u) => new URL(u).origin));
     expect([...hosts]).toEqual([site.server.url]);
+    expect(requests.filter((u) => new URL(u).pathname.startsWith('/pagefind/')).length, 'Pagefind’s own fetches were watched').toBeGreaterThan(3);
+    expect(watched.elsewhere).toEqual([]);
+    expect(watched.broken).toEqual([]);
   });
 });

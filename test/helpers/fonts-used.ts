@@ -21,17 +21,20 @@ export async function foreignFonts(cdp: CDPSession, families: readonly string[])
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as unknown as { root: DomNode };
-  const found: string[] = [];
-  const walk = async (node: DomNode) => {
+  // Every element with text of its own, in document order.
+  const elements: Array<{ node: DomNode; text: string }> = [];
+  const walk = (node: DomNode) => {
     const text = (node.children ?? []).filter((c) => c.nodeType === 3).map((c) => c.nodeValue).join('').trim();
-    if (node.nodeType === 1 && text && !['script', 'style', 'title'].includes(node.localName)) {
-      const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as { fonts: Array<{ familyName: string; isCustomFont: boolean }> };
-      for (const font of fonts) {
-        if (!font.isCustomFont || !isOurs(font.familyName)) found.push(`<${node.localName}> "${text.slice(0, 40)}" in ${font.familyName}`);
-      }
-    }
-    for (const child of node.children ?? []) await walk(child);
+    if (node.nodeType === 1 && text && !['script', 'style', 'title'].includes(node.localName)) elements.push({ node, text });
+    for (const child of node.children ?? []) walk(child);
   };
-  await walk(root);
-  return found;
+  walk(root);
+  // All questions sent at once, then the answers awaited: one after the other, a page of a few
+  // hundred elements waited a round trip through the test's browser connection per element.
+  const answers = await Promise.all(
+    elements.map(({ node }) => cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId }) as Promise<{ fonts: Array<{ familyName: string; isCustomFont: boolean }> }>),
+  );
+  return elements.flatMap(({ node, text }, i) =>
+    answers[i]!.fonts.filter((font) => !font.isCustomFont || !isOurs(font.familyName)).map((font) => `<${node.localName}> "${text.slice(0, 40)}" in ${font.familyName}`),
+  );
 }
