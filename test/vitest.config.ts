@@ -5,13 +5,16 @@
  *   browser  the built fixture site in Chromium (test/browser/);
  *   studio   `npm run studio` on a fixture copy of the content, in Chromium (test/studio/): its own
  *            dev server and browser, no fixture build, so it neither waits for nor slows the others.
- * build and browser share one global setup (helpers/fixture-setup.ts) that builds the fixture site
- * and starts one Chromium once per run, whichever of the two runs first.
+ * build and browser share one global setup (helpers/fixture-setup.ts) that starts the fixture site's
+ * build and one Chromium once per run; the build goes on while unit and studio files run
+ * (helpers/sequencer.ts), and build and browser files wait for it (helpers/fixture-ready.ts).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { FixtureLastSequencer } from './helpers/sequencer.ts';
 
 const fixtureSetup = 'test/helpers/fixture-setup.ts';
+const fixtureReady = 'test/helpers/fixture-ready.ts';
 
 export default defineConfig({
   root: new URL('..', import.meta.url).pathname,
@@ -25,12 +28,14 @@ export default defineConfig({
     // Pagefind's WebAssembly can take seconds to start on a loaded machine; a wrong answer still fails.
     expect: { poll: { timeout: 15_000 } },
     hookTimeout: 300_000,
+    // Unit and studio files first, while the fixture site builds (helpers/sequencer.ts).
+    sequence: { sequencer: FixtureLastSequencer },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results.json' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup] } },
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup], setupFiles: [fixtureReady] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup], setupFiles: [fixtureReady] } },
       // After the others (groupOrder): Astro keeps some state in the project's .astro/ folder, and
       // the studio's dev server on a content copy must not share it with the fixture build.
       { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'], sequence: { groupOrder: 1 } } },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runBuild, type BuildRun } from '../helpers/build.ts';
+import { fixtureBuild } from '../helpers/fixture-ready.ts';
 
 describe('the build command on content with a mistake', () => {
   const work = mkdtempSync(join(tmpdir(), 'press-broken-'));
@@ -40,8 +41,10 @@ describe('the build command on content with a mistake', () => {
   });
 });
 
+// Collected after the fixture build (helpers/fixture-ready.ts): its result is on disk.
+const build = await fixtureBuild();
+
 describe('the build command on good content', () => {
-  const build = inject('fixtureBuild');
   const site = inject('fixtureSite');
 
   it('exits cleanly, reporting the site, the print run and the swap into the output folder', () => {

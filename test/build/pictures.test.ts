@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { manifestSchema } from '../../src/print/manifest.ts';
+import { fixtureBuild } from '../helpers/fixture-ready.ts';
 
 const site = inject('fixtureSite');
 const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(site, 'print', 'manifest.json'), 'utf8')));
@@ -71,8 +72,8 @@ describe('pictures in the screen PDFs', () => {
     expect(cover!.width).toBeGreaterThan(800);
   });
 
-  it('names each picture printed too coarse, with its placement and resolution', () => {
-    const { output } = inject('fixtureBuild');
+  it('names each picture printed too coarse, with its placement and resolution', async () => {
+    const { output } = await fixtureBuild();
     expect(output).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/small[^ ]* in test\/fixtures\/site\/content\/articles\/pictures\/vi\.mdx, placed column, prints at \d+ ppi; screen PDFs need 150/);
     expect(output).toMatch(/warning \[image-low-resolution\] test\/fixtures\/site\/content\/articles\/pictures\/vi\.mdx:\d+ {2}field "src"/);
   });

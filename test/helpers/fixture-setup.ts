@@ -1,6 +1,11 @@
 /**
- * Global setup of the `build` and `browser` projects: builds the fixture site (web pages and PDFs)
- * with the real build command, and starts one Chromium that every test file connects to.
+ * Global setup of the `build` and `browser` projects: starts the fixture site's build (web pages
+ * and PDFs, with the real build command) and one Chromium that every test file connects to.
+ *
+ * The build is not awaited here: it goes on in the background while the unit and studio files run
+ * (helpers/sequencer.ts hands those to the workers first), and each build or browser file waits for
+ * it before it is collected (helpers/fixture-ready.ts, the projects' setup file). It writes its
+ * result to a file (`fixtureResult`) when it ends.
  *
  * Both projects list this file and Vitest runs each project's global setup, so the first run
  * provides its results to the whole test run (the root project's context, which every project
@@ -12,19 +17,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { writeAtomically } from '../../src/cache/store.ts';
 import { chromiumFlags, offlineFlag } from '../../src/print/browser.ts';
 import { resolveBuildConfig } from '../../src/build/config.ts';
+import { runBuild } from './build.ts';
+import type { FixtureBuild } from './fixture-ready.ts';
+import { ensurePictureFixture } from './picture-fixture.ts';
 
 const chromiumPath = resolveBuildConfig().print.chromium;
-import { runBuild, type BuildRun } from './build.ts';
-import { ensurePictureFixture } from './picture-fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The built fixture site (what `dist/` would hold). */
+    /** The fixture site (what `dist/` would hold), once fixtureResult is written. */
     fixtureSite: string;
-    /** What the fixture build printed, for the test of the build command itself. */
-    fixtureBuild: Pick<BuildRun, 'status' | 'output'>;
+    /** The file the fixture build's result (FixtureBuild) is written to when it ends. */
+    fixtureResult: string;
     /** Where the shared Chromium listens (playwright-core's `chromium.connect`). */
     chromiumEndpoint: string;
   }
@@ -37,23 +44,22 @@ export default async function setup({ vitest }: TestProject) {
   await ensurePictureFixture();
   const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
   const out = join(work, 'dist');
+  const result = join(work, 'build.json');
   // No cache: the tests must see Paged.js lay out every publication, not a stored PDF. A document
   // that hangs is tried again after a minute rather than the default three: the fixture's largest
   // takes about 10 s on a loaded machine.
-  const [build, browser] = await Promise.all([
-    runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache'], { PRESS_RENDER_TIMEOUT: '60' }),
-    chromium.launchServer({ executablePath: chromiumPath, args: [...chromiumFlags, offlineFlag], host: '127.0.0.1' }),
-  ]);
-  const teardown = async () => {
+  const building = runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache'], { PRESS_RENDER_TIMEOUT: '60' }).then(
+    ({ status, output }): FixtureBuild => ({ status, output }),
+    (error: unknown): FixtureBuild => ({ status: null, output: `npm run build did not start: ${String(error)}` }),
+  );
+  const ended = building.then((build) => writeAtomically(result, JSON.stringify(build)));
+  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: [...chromiumFlags, offlineFlag], host: '127.0.0.1' });
+  vitest.provide('fixtureSite', out);
+  vitest.provide('fixtureResult', result);
+  vitest.provide('chromiumEndpoint', browser.wsEndpoint());
+  return async () => {
+    await ended;
     await browser.close();
     rmSync(work, { recursive: true, force: true });
   };
-  if (build.status !== 0) {
-    await teardown();
-    throw new Error(`The fixture site did not build:\n${build.output}`);
-  }
-  vitest.provide('fixtureSite', out);
-  vitest.provide('fixtureBuild', { status: build.status, output: build.output });
-  vitest.provide('chromiumEndpoint', browser.wsEndpoint());
-  return teardown;
 }
