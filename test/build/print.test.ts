@@ -173,6 +173,7 @@ describe('the printed products', () => {
 describe('building the same content twice', () => {
   const again = ['booklet-invest-ja.pdf', 'edition-tea-vi-en.pdf'];
   let copy: string;
+  let relog: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'press-again-'));
     cpSync(site, copy, { recursive: true });
@@ -180,8 +181,13 @@ describe('building the same content twice', () => {
     for (const entry of manifest) if (!again.includes(entry.file)) rmSync(join(copy, printPagePath(entry), 'index.html'));
     const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stdout + run.stderr);
+    relog = run.stdout;
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('names, on a run without --press, each picture below the 150 ppi of screen PDFs, with its placement and resolution', () => {
+    expect(relog).toMatch(/warning: edition tea vi-en: image \/_astro\/small[^ ]* in test\/fixtures\/site\/content\/articles\/pictures\/vi\.mdx, placed column, prints at \d+ ppi; screen PDFs need 150/);
+  });
 
   it('gives byte-identical PDFs, rendered afresh without the cache', () => {
     const relaid = readManifest(copy);
