@@ -1,24 +1,45 @@
-/** Every printed product of the fixture, as a print shop and a reader check it. */
+/**
+ * Every printed product of the fixture, as a print shop and a reader check it. The fixture build
+ * (helpers/fixture-setup.ts) runs with --press: each publication is laid out once and both its
+ * screen and press PDFs are made from that layout, so the press files, the order sheet and the
+ * resolution warnings are read from that one build; a second print run only lays out again what
+ * the determinism check needs.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageFormats } from '../../src/content/schema.ts';
 import { fallbackChain, type LocaleId } from '../../src/i18n/locales.ts';
-import { manifestSchema, type Manifest } from '../../src/print/manifest.ts';
+import { manifestSchema } from '../../src/print/manifest.ts';
+import { printPagePath } from '../../src/print/publication.ts';
+import { fixtureBuild } from '../helpers/fixture-ready.ts';
 
 const site = inject('fixtureSite');
+/** What the fixture build printed: its print log names every picture short of 300 ppi. */
+const log = (await fixtureBuild()).output;
 const tool = (name: string, ...args: string[]) => execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const readManifest = (dir: string) => manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'print', 'manifest.json'), 'utf8')));
-const manifest = readManifest(site);
+const everything = readManifest(site);
+const manifest = everything.filter((e) => e.variant === 'screen');
+const press = everything.filter((e) => e.variant === 'press');
 const pdf = (file: string, dir = site) => join(dir, 'print', file);
-const pageText = (file: string, page: number) => tool('pdftotext', '-f', String(page), '-l', String(page), '-layout', pdf(file), '-');
+/** Each page's text as printed (-layout), from one pdftotext run per file rather than one per page. */
+const pagesText = new Map<string, string[]>();
+const allPages = (file: string) => {
+  let pages = pagesText.get(file);
+  // pdftotext ends every page with a form feed.
+  if (!pages) pagesText.set(file, (pages = tool('pdftotext', '-layout', pdf(file), '-').split('\f').slice(0, -1)));
+  return pages;
+};
+const pageText = (file: string, page: number) => allPages(file)[page - 1] ?? '';
 const mm = (pt: number) => (pt * 25.4) / 72;
 const formats: Record<string, keyof typeof pageFormats> = { bulletin: 'A4', booklet: 'A5', edition: 'A4' };
 
 describe('the printed products', () => {
   it('are listed in the manifest: bulletin in vi and en, booklet per edition language, the bilingual edition as vi-en', () => {
+    expect(everything.map((e) => e.variant)).toEqual(expect.arrayContaining(['screen', 'press']));
     expect(manifest.map((e) => `${e.kind} ${e.slug} ${e.locale} ${e.variant}`)).toEqual([
       'booklet invest ja screen',
       'booklet invest ko screen',
@@ -69,7 +90,8 @@ describe('the printed products', () => {
 
   it.each(manifest.map((e) => [e.file, e] as const))('%s: every table-of-contents entry points to the page its heading is printed on', (file, entry) => {
     // The TOC is the page whose first heading is the contents title.
-    const pages = Array.from({ length: entry.pages }, (_, i) => pageText(file, i + 1));
+    const pages = allPages(file);
+    expect(pages).toHaveLength(entry.pages);
     const firstLines = (text: string) => text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' ');
     const tocPage = pages.findIndex((text) => /Mục lục|Contents|目次|차례/.test(firstLines(text)));
     expect(tocPage).toBeGreaterThan(0);
@@ -140,36 +162,51 @@ describe('the printed products', () => {
   });
 });
 
+/**
+ * Byte-identical PDFs from a second, uncached print run of the same built site. Laid out again: the
+ * Japanese booklet and the bilingual edition, side by side in one Chromium as the build does. Between
+ * them they hold everything the fixture prints: both page formats (A5, A4), every picture kind of the
+ * `pictures` article (PNG with alpha, CMYK JPEG, 16-bit PNG, SVG, WebP, the small one) and beta's
+ * cover and photos, the key-figures graphic, the province map and a project sheet, booklet padding,
+ * parallel text, and Latin, Vietnamese and CJK fonts subset and embedded. The other four are the
+ * same templates and code in other languages; laying them out again would prove nothing more.
+ */
 describe('building the same content twice', () => {
+  const again = ['booklet-invest-ja.pdf', 'edition-tea-vi-en.pdf'];
   let copy: string;
-  let log: string;
+  let relog: string;
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'press-again-'));
     cpSync(site, copy, { recursive: true });
-    const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache', '--press'], { encoding: 'utf8' });
+    // The print command lays out every print page it finds: the others' pages go from the copy.
+    for (const entry of manifest) if (!again.includes(entry.file)) rmSync(join(copy, printPagePath(entry), 'index.html'));
+    const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stdout + run.stderr);
-    log = run.stdout;
+    relog = run.stdout;
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-  it('gives byte-identical PDFs, rendered afresh without the cache', () => {
-    const again = readManifest(copy).filter((e) => e.variant === 'screen');
-    expect(again.map((e) => [e.file, e.sha256])).toEqual(manifest.map((e) => [e.file, e.sha256]));
+  it('names, on a run without --press, each picture below the 150 ppi of screen PDFs, with its placement and resolution', () => {
+    expect(relog).toMatch(/warning: edition tea vi-en: image \/_astro\/small[^ ]* in test\/fixtures\/site\/content\/articles\/pictures\/vi\.mdx, placed column, prints at \d+ ppi; screen PDFs need 150/);
   });
 
-  describe('with --press', () => {
-    let press: Manifest;
-    beforeAll(() => {
-      press = readManifest(copy).filter((e) => e.variant === 'press');
-    });
+  it('gives byte-identical PDFs, rendered afresh without the cache', () => {
+    const relaid = readManifest(copy);
+    expect(relaid.map((e) => e.file)).toEqual(again);
+    expect(relaid.map((e) => [e.file, e.sha256])).toEqual(manifest.filter((e) => again.includes(e.file)).map((e) => [e.file, e.sha256]));
+  });
+});
 
-    it('adds a press PDF for every publication to the manifest', () => {
-      expect(press.map((e) => e.file)).toEqual(manifest.map((e) => e.file.replace(/\.pdf$/, '-press.pdf')));
-    });
+describe('with --press', () => {
+  it('adds a press PDF for every publication to the manifest', () => {
+    expect(press.map((e) => e.file)).toEqual(manifest.map((e) => e.file.replace(/\.pdf$/, '-press.pdf')));
+  });
 
-    it.each(['booklet-invest-ja-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s is CMYK PDF/X-3 with an output intent', (file) => {
-      const qdf = join(copy, 'check.pdf');
-      tool('qpdf', '--qdf', '--object-streams=disable', pdf(file, copy), qdf);
+  it.each(['booklet-invest-ja-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s is CMYK PDF/X-3 with an output intent', (file) => {
+    const work = mkdtempSync(join(tmpdir(), 'press-qdf-'));
+    try {
+      const qdf = join(work, 'check.pdf');
+      tool('qpdf', '--qdf', '--object-streams=disable', pdf(file), qdf);
       const body = readFileSync(qdf, 'latin1');
       expect(body).toContain('/GTS_PDFXVersion (PDF/X-3:2002)');
       expect(body).toMatch(/\/OutputIntents/);
@@ -178,82 +215,109 @@ describe('building the same content twice', () => {
       expect(body).toContain('/OutputCondition (Coated FOGRA39 \\(ISO 12647-2:2004\\))');
       expect(body).not.toContain('/DeviceRGB');
       expect(body).toContain('/DeviceCMYK');
-      for (const row of tool('pdffonts', pdf(file, copy)).trim().split('\n').slice(2)) expect(row).not.toContain('Type 3');
-    });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    for (const row of tool('pdffonts', pdf(file)).trim().split('\n').slice(2)) expect(row).not.toContain('Type 3');
+  });
 
-    it('has crop marks outside the bleed: the sheet is larger than the bleed box', () => {
-      const info = tool('pdfinfo', '-box', pdf('booklet-invest-vi-press.pdf', copy));
-      const size = (name: string) => {
-        const [, x0, , x1] = new RegExp(`${name}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`).exec(info)!.map(Number);
-        return mm(x1! - x0!);
-      };
-      expect(size('BleedBox')).toBeCloseTo(154, 0);
-      expect(size('MediaBox')).toBeGreaterThan(size('BleedBox') + 15);
-    });
+  it('has crop marks outside the bleed: the sheet is larger than the bleed box', () => {
+    const info = tool('pdfinfo', '-box', pdf('booklet-invest-vi-press.pdf'));
+    const size = (name: string) => {
+      const [, x0, , x1] = new RegExp(`${name}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`).exec(info)!.map(Number);
+      return mm(x1! - x0!);
+    };
+    expect(size('BleedBox')).toBeCloseTo(154, 0);
+    expect(size('MediaBox')).toBeGreaterThan(size('BleedBox') + 15);
+  });
 
-    it('warns about an image below 300 ppi at its printed size, naming it and its resolution', () => {
-      expect(log).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/tea-hills[^ ]* in test\/fixtures\/site\/content\/articles\/beta\/vi\.mdx, placed column, prints at \d+ ppi; press PDFs need 300/);
-    });
+  it('warns about an image below 300 ppi at its printed size, naming it and its resolution', () => {
+    expect(log).toMatch(/warning: bulletin 2026-09 vi: image \/_astro\/tea-hills[^ ]* in test\/fixtures\/site\/content\/articles\/beta\/vi\.mdx, placed column, prints at \d+ ppi; press PDFs need 300/);
+  });
 
-    it.each([
-      ['bulletin-2026-09-vi-press.pdf', 'bulletin 2026-09 vi'],
-      ['booklet-invest-vi-press.pdf', 'booklet invest vi'],
-      ['edition-tea-vi-en-press.pdf', 'edition tea vi-en'],
-    ])('%s: every picture is CMYK, at 300 ppi or more wherever the original has the pixels', (file, name) => {
-      const rows = tool('pdfimages', '-list', pdf(file, copy)).trim().split('\n').slice(2).map((r) => r.trim().split(/\s+/));
-      const pictures = rows.filter((c) => c[2] === 'image' && Number(c[3]) > 50 && Number(c[4]) > 50);
-      expect(pictures.length).toBeGreaterThanOrEqual(9);
-      for (const c of pictures) expect(c[5], c.join(' ')).toBe('cmyk');
-      // Only pictures whose originals are too small for their place fall short: the press run names each
-      // (small.jpg, tea-hills.jpg, beta's cover on a cover page or in the edition's photo spread).
-      const short = pictures.filter((c) => Number(c[12]) < 300);
-      const warned = [...log.matchAll(new RegExp(`warning: ${name}: image /_astro/([a-z-]+)\\.[^ ]* .*?prints at \\d+ ppi; press PDFs need 300`, 'g'))].map((m) => m[1]);
-      expect(new Set(warned)).toEqual(new Set(['small', 'tea-hills', 'cover'].filter((name) => warned.includes(name))));
-      // Each picture short of 300 ppi is named in the log (once per placement, however often it is drawn).
-      if (short.length) expect(log).toContain(`warning: ${name}: image`);
-      expect(pictures.filter((c) => Number(c[12]) >= 300).length).toBeGreaterThanOrEqual(6);
-    });
+  it.each([
+    ['bulletin-2026-09-vi-press.pdf', 'bulletin 2026-09 vi'],
+    ['booklet-invest-vi-press.pdf', 'booklet invest vi'],
+    ['edition-tea-vi-en-press.pdf', 'edition tea vi-en'],
+  ])('%s: every picture is CMYK, at 300 ppi or more wherever the original has the pixels', (file, name) => {
+    const rows = tool('pdfimages', '-list', pdf(file)).trim().split('\n').slice(2).map((r) => r.trim().split(/\s+/));
+    const pictures = rows.filter((c) => c[2] === 'image' && Number(c[3]) > 50 && Number(c[4]) > 50);
+    expect(pictures.length).toBeGreaterThanOrEqual(9);
+    for (const c of pictures) expect(c[5], c.join(' ')).toBe('cmyk');
+    // Only pictures whose originals are too small for their place fall short: the press run names each
+    // (small.jpg, tea-hills.jpg, beta's cover on a cover page or in the edition's photo spread).
+    const short = pictures.filter((c) => Number(c[12]) < 300);
+    const warned = [...log.matchAll(new RegExp(`warning: ${name}: image /_astro/([a-z-]+)\\.[^ ]* .*?prints at \\d+ ppi; press PDFs need 300`, 'g'))].map((m) => m[1]);
+    expect(new Set(warned)).toEqual(new Set(['small', 'tea-hills', 'cover'].filter((name) => warned.includes(name))));
+    // Each picture short of 300 ppi is named in the log (once per placement, however often it is drawn).
+    if (short.length) expect(log).toContain(`warning: ${name}: image`);
+    expect(pictures.filter((c) => Number(c[12]) >= 300).length).toBeGreaterThanOrEqual(6);
+  });
 
-    it.each(['booklet-invest-vi-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s: a page with no picture has none after the CMYK conversion (rules, maps and figures stay vectors)', (file) => {
-      // Ghostscript turns CSS gradients into pictures, and flattens transparency into a whole page of pixels.
-      const pagesWithImages = (path: string) => new Set(tool('pdfimages', '-list', path).trim().split('\n').slice(2).map((r) => Number(r.trim().split(/\s+/)[0])));
-      const screen = pagesWithImages(pdf(file.replace('-press', '')));
-      const rasterised = [...pagesWithImages(pdf(file, copy))].filter((page) => !screen.has(page));
-      expect(rasterised).toEqual([]);
-    });
+  it.each(['booklet-invest-vi-press.pdf', 'edition-tea-vi-en-press.pdf'])('%s: a page with no picture has none after the CMYK conversion (rules, maps and figures stay vectors)', (file) => {
+    // Ghostscript turns CSS gradients into pictures, and flattens transparency into a whole page of pixels.
+    const pagesWithImages = (path: string) => new Set(tool('pdfimages', '-list', path).trim().split('\n').slice(2).map((r) => Number(r.trim().split(/\s+/)[0])));
+    const screen = pagesWithImages(pdf(file.replace('-press', '')));
+    const rasterised = [...pagesWithImages(pdf(file))].filter((page) => !screen.has(page));
+    expect(rasterised).toEqual([]);
+  });
 
-    it('names the press profile on the order sheet', () => {
-      expect(readFileSync(join(copy, 'print', 'order-sheet.html'), 'utf8')).toContain('Coated FOGRA39 (ISO 12647-2:2004)</strong> (output intent FOGRA39, profile <code>FOGRA39.icc</code>)');
-    });
+  it('names the press profile on the order sheet', () => {
+    expect(readFileSync(join(site, 'print', 'order-sheet.html'), 'utf8')).toContain('Coated FOGRA39 (ISO 12647-2:2004)</strong> (output intent FOGRA39, profile <code>FOGRA39.icc</code>)');
+  });
 
-    it('writes the order sheet with copies and sheets per language', () => {
-      const csv = readFileSync(join(copy, 'print', 'order-sheet.csv'), 'utf8').trim().split('\n');
-      expect(csv[0]).toBe('publication,language,format,pages,copies,sheets per copy,sheet format,sheets in total,file,sha256');
-      const vi = csv.find((l) => l.startsWith('booklet invest,vi,'))!.split(',');
-      const pages = Number(vi[3]);
-      expect(vi.slice(0, 3)).toEqual(['booklet invest', 'vi', 'A5']);
-      expect(Number(vi[4])).toBe(2800);
-      expect(Number(vi[7])).toBe((pages / 4) * 2800);
-      expect(vi[8]).toBe('booklet-invest-vi-press.pdf');
-      expect(csv.find((l) => l.startsWith('booklet invest,ko,'))).toContain(',150,');
-      expect(readFileSync(join(copy, 'print', 'order-sheet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    });
+  it('writes the order sheet with copies and sheets per language', () => {
+    const csv = readFileSync(join(site, 'print', 'order-sheet.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('publication,language,format,pages,copies,sheets per copy,sheet format,sheets in total,file,sha256');
+    const vi = csv.find((l) => l.startsWith('booklet invest,vi,'))!.split(',');
+    const pages = Number(vi[3]);
+    expect(vi.slice(0, 3)).toEqual(['booklet invest', 'vi', 'A5']);
+    expect(Number(vi[4])).toBe(2800);
+    expect(Number(vi[7])).toBe((pages / 4) * 2800);
+    expect(vi[8]).toBe('booklet-invest-vi-press.pdf');
+    expect(csv.find((l) => l.startsWith('booklet invest,ko,'))).toContain(',150,');
+    expect(readFileSync(join(site, 'print', 'order-sheet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
+/**
+ * Content too large for any page fails the print stage, which `npm run build` and `npm run print`
+ * share (src/print/stage.ts; both report its error the same way, src/cli/report.ts). Shown with the
+ * print command on a copy of the fixture's built Vietnamese bulletin, its one publication, with the
+ * picture and table of test/fixtures/oversized (a whole `npm run build -- --content
+ * test/fixtures/oversized/content` fails the same way, in half a minute) added to the gamma article
+ * as Astro prints them: the message names the file from the article's own data-source.
+ */
 describe('content that does not fit a page', () => {
-  it('fails the build, naming the file and the element, instead of losing it', () => {
-    const out = mkdtempSync(join(tmpdir(), 'press-oversized-'));
+  it('fails the print run, naming the file and the element, instead of losing it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'press-oversized-'));
     try {
-      const run = spawnSync(process.execPath, ['scripts/build.ts', '--content', 'test/fixtures/oversized/content', '--out', join(out, 'dist'), '--no-cache'], { encoding: 'utf8' });
+      cpSync(site, copy, { recursive: true });
+      const bulletin = manifest.find((e) => e.file === 'bulletin-2026-09-vi.pdf')!;
+      for (const entry of manifest) if (entry !== bulletin) rmSync(join(copy, printPagePath(entry), 'index.html'));
+      const oversized = 'test/fixtures/oversized/content/articles/tall-chart';
+      copyFileSync(join(oversized, 'tall.png'), join(copy, 'tall.png'));
+      // The fixture's table (too wide: its cells are words longer than the page) as an MDX table renders.
+      const rows = readFileSync(join(oversized, 'vi.mdx'), 'utf8').split('\n').filter((l) => l.startsWith('|') && !l.startsWith('| ---')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+      const cells = (row: string[], tag: string) => `<tr>\n${row.map((c) => `<${tag}>${c}</${tag}>`).join('\n')}\n</tr>`;
+      const table = `<table>\n<thead>\n${cells(rows[0]!, 'th')}\n</thead>\n<tbody>\n${rows.slice(1).map((r) => cells(r, 'td')).join('\n')}\n</tbody>\n</table>`;
+      // A picture ten times taller than wide, in the figure markup of the page's other pictures: scaled to fit.
+      const figure = '<p><figure class="print-figure figure-column" data-placement="column"> <img src="/tall.png" width="400" height="4000" alt="Biểu đồ xuất khẩu chè theo năm" loading="eager" decoding="sync"> </figure></p>';
+      const file = join(copy, printPagePath(bulletin), 'index.html');
+      const html = readFileSync(file, 'utf8');
+      const gamma = html.indexOf('data-source="test/fixtures/site/content/articles/gamma/vi.mdx"');
+      const prose = html.indexOf('<div class="prose">', gamma) + '<div class="prose">'.length;
+      expect(gamma).toBeGreaterThan(0);
+      writeFileSync(file, html.slice(0, prose) + figure + table + html.slice(prose));
+      const run = spawnSync(process.execPath, ['scripts/print.ts', '--site', copy, '--no-cache'], { encoding: 'utf8' });
       expect(run.status).not.toBe(0);
       // A picture taller than the page is scaled to fit it (src/styles/print.css); a table too wide cannot be.
-      expect(run.stderr).toContain('test/fixtures/oversized/content/articles/tall-chart/vi.mdx: <table> "Năm Xuất khẩu Ghi chú');
+      expect(run.stderr).toContain('test/fixtures/site/content/articles/gamma/vi.mdx: <table> "Năm Xuất khẩu Ghi chú');
       expect(run.stderr).not.toContain('<img>');
       expect(run.stderr).toContain('would be lost in print');
       expect(run.stderr).not.toMatch(/^\s+at /m);
     } finally {
-      rmSync(out, { recursive: true, force: true });
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

@@ -9,12 +9,19 @@ import { getLocale, localeIds, type LocaleId } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
 import { connectChromium } from '../helpers/browser.ts';
 import { en, ja, ko, vi, zh } from '../helpers/locales.ts';
-import { htmlFiles, readPage, resolves } from '../helpers/site.ts';
+import { htmlFiles, readPage as parsePage, resolves } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
 const fixture = checkContentFolder('test/fixtures/site/content', 'content').index;
 const siteUrl = 'https://sngv.thainguyen.gov.vn';
 const local = (url: string) => url.slice(siteUrl.length);
+/** Each built page parsed once: the checks below read a dozen tags of every page, and the site does not change. */
+const parsed = new Map<string, ReturnType<typeof parsePage>>();
+const readPage = (dir: string, page: string) => {
+  let html = parsed.get(page);
+  if (!html) parsed.set(page, (html = parsePage(dir, page)));
+  return html;
+};
 const meta = (page: string, key: string) => {
   const html = readPage(site, page);
   return (html.querySelector(`meta[property="${key}"]`) ?? html.querySelector(`meta[name="${key}"]`))?.getAttribute('content');

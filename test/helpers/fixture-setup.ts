@@ -45,10 +45,12 @@ export default async function setup({ vitest }: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'press-fixture-'));
   const out = join(work, 'dist');
   const result = join(work, 'build.json');
-  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF. A document
-  // that hangs is tried again after a minute rather than the default three: the fixture's largest
-  // takes about 10 s on a loaded machine.
-  const building = runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache'], { PRESS_RENDER_TIMEOUT: '60' }).then(
+  // No cache: the tests must see Paged.js lay out every publication, not a stored PDF. With --press:
+  // each layout gives both the screen PDF and the CMYK press PDF (and the order sheet for those), so
+  // the press checks of test/build/print.test.ts need no second layout of every publication. A
+  // document that hangs is tried again after a minute rather than the default three: the fixture's
+  // largest takes about 10 s on a loaded machine.
+  const building = runBuild(['--content', 'test/fixtures/site/content', '--out', out, '--no-cache', '--press'], { PRESS_RENDER_TIMEOUT: '60' }).then(
     ({ status, output }): FixtureBuild => ({ status, output }),
     (error: unknown): FixtureBuild => ({ status: null, output: `npm run build did not start: ${String(error)}` }),
   );
