@@ -3,7 +3,8 @@
  * (Lao, Khmer, Thai), added the way a new user would: one project copy with all of them and texts
  * written for this test (test/fixtures/scripts/: an article translated into each, one left in
  * English, a booklet edition in each), built once with its PDFs. Its pages, PDFs, search and cards
- * are then read as readers and printers meet them.
+ * are then read as readers and printers meet them. A language with spaces between words (French)
+ * is added to the same copy, for what `new -- locale` writes and how the site falls back for it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -13,6 +14,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languagesFile, readLanguages } from '../../src/i18n/language-schema.ts';
+import { isLocaleId } from '../../src/i18n/locales.ts';
 import { knownLocales } from '../../src/scaffold/locale.ts';
 import { serveSite, type StaticServer } from '../../src/server/static-server.ts';
 import { connectChromium } from '../helpers/browser.ts';
@@ -25,32 +27,39 @@ const fixture = 'test/fixtures/scripts/content';
 /** A word of each language's article that only its running text has (not the title): "airport". */
 const runningWord: Record<string, string> = { km: 'អាកាសយានដ្ឋាន', lo: 'ສະໜາມບິນ', th: 'สนามบิน' };
 
+// A known language with spaces between words that the project does not have yet, and whose font (if
+// it needs one) is installed: French until someone adds French, then German. Added to the same
+// project copy, so one build serves both: `npm run new -- locale` for a language as it comes.
+const spaced = Object.values(knownLocales).find((l) => l.lineBreak !== 'dictionary' && !isLocaleId(l.id) && (!l.font || existsSync(join('node_modules', l.font.package))));
+const scaffolded = [...added, ...(spaced ? [spaced] : [])];
+
+const project = mkdtempSync(join(tmpdir(), 'press-scripts-'));
+const dist = join(project, 'dist');
+const print = join(dist, 'print');
+const scaffolds = new Map<string, ReturnType<typeof spawnSync>>();
+let build: ReturnType<typeof spawnSync>;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!scaffolded.length) return;
+  for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    if (existsSync(entry)) cpSync(entry, join(project, entry), { recursive: true });
+  }
+  cpSync(fixture, join(project, 'content'), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
+  const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
+  for (const locale of scaffolded) scaffolds.set(locale.id, node('scripts/new.ts', 'locale', locale.id));
+  build = node('scripts/build.ts', '--content', 'content', '--no-cache', '--cache-dir', join(project, '.cache'));
+  if (build.status === 0) [browser, server] = await Promise.all([connectChromium(), serveSite(dist, { unchanging: true })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
 describe.skipIf(added.length === 0)(`languages without spaces between words (${added.map((l) => l.id).join(', ')})`, () => {
-  const project = mkdtempSync(join(tmpdir(), 'press-scripts-'));
-  const dist = join(project, 'dist');
-  const print = join(dist, 'print');
-  const scaffolds: Array<ReturnType<typeof spawnSync>> = [];
-  let build: ReturnType<typeof spawnSync>;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    for (const entry of ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-      if (existsSync(entry)) cpSync(entry, join(project, entry), { recursive: true });
-    }
-    cpSync(fixture, join(project, 'content'), { recursive: true });
-    symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
-    const node = (...args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
-    for (const locale of added) scaffolds.push(node('scripts/new.ts', 'locale', locale.id));
-    build = node('scripts/build.ts', '--content', 'content', '--no-cache', '--cache-dir', join(project, '.cache'));
-    if (build.status === 0) [browser, server] = await Promise.all([connectChromium(), serveSite(dist)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(project, { recursive: true, force: true });
-  });
-
   const pageIn = async <T>(use: (page: Page) => Promise<T>): Promise<T> => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
@@ -63,7 +72,7 @@ describe.skipIf(added.length === 0)(`languages without spaces between words (${a
   const tool = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
 
   it('are each added with their script’s font and dictionary line breaking', () => {
-    for (const scaffold of scaffolds) expect(scaffold.status, String(scaffold.stderr)).toBe(0);
+    for (const locale of added) expect(scaffolds.get(locale.id)?.status, String(scaffolds.get(locale.id)?.stderr)).toBe(0);
     const { data } = readLanguages(readFileSync(join(project, languagesFile), 'utf8'));
     for (const locale of added) {
       const entry = data?.languages[locale.id as keyof typeof data.languages];
@@ -173,15 +182,19 @@ describe.skipIf(added.length === 0)(`languages without spaces between words (${a
     const families = Object.values(data!.fonts).map((f) => f.family);
     const paths = [`/${id}/`, `/${id}/articles/expressway/`, `/${id}/articles/tea-farms/`, `/${id}/404.html`, `/${id}/search/?q=${encodeURIComponent(runningWord[id]!)}`, `/print/booklet/guide/${id}/`, '/vi/'];
     const found: string[] = [];
-    for (const path of paths) {
-      found.push(
-        ...(await pageIn(async (page) => {
-          await page.goto(server.url + path, { waitUntil: 'load' });
-          if (path.includes('/search/')) await expect.poll(() => page.locator('.search-results mark').count()).toBeGreaterThan(0);
-          await page.evaluate(() => document.fonts.ready);
-          return (await foreignFonts(await page.context().newCDPSession(page), families)).map((f) => `${path}: ${f}`);
-        })),
-      );
+    // One context for the language's pages: its font slices are fetched once (the site is served as unchanging).
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      for (const path of paths) {
+        const page = await context.newPage();
+        await page.goto(server.url + path, { waitUntil: 'load' });
+        if (path.includes('/search/')) await expect.poll(() => page.locator('.search-results mark').count()).toBeGreaterThan(0);
+        await page.evaluate(() => document.fonts.ready);
+        found.push(...(await foreignFonts(await context.newCDPSession(page), families)).map((f) => `${path}: ${f}`));
+        await page.close();
+      }
+    } finally {
+      await context.close();
     }
     expect(found).toEqual([]);
   });
@@ -209,5 +222,36 @@ describe.skipIf(added.length === 0)(`languages without spaces between words (${a
     let different = 0;
     for (let i = 0; i < a!.length; i++) if (a![i] !== b![i]) different++;
     expect(different).toBeGreaterThan(20_000);
+  });
+});
+
+describe.skipIf(!spaced)(`a new language with spaces between words (${spaced?.id})`, () => {
+  const locale = spaced!;
+
+  it('is added to the languages file, after the others, with UI strings seeded from English', () => {
+    expect(scaffolds.get(locale.id)?.status, String(scaffolds.get(locale.id)?.stderr)).toBe(0);
+    const before = readFileSync(languagesFile, 'utf8');
+    const after = readFileSync(join(project, languagesFile), 'utf8');
+    const { data } = readLanguages(after);
+    expect(Object.keys(data?.languages ?? {})).toEqual([...Object.keys(readLanguages(before).data!.languages), ...scaffolded.map((l) => l.id)]);
+    expect(data?.languages[locale.id as keyof typeof data.languages]).toMatchObject({ tag: locale.tag, name: locale.name, intl: locale.intl });
+    // The file's own words are kept: every comment line is still there.
+    for (const line of before.split('\n').filter((l) => l.startsWith('#'))) expect(after).toContain(line);
+    const common = JSON.parse(readFileSync(join(project, `locales/${locale.id}/common.json`), 'utf8'));
+    expect(common.nav.home).toBe('Home');
+    // Every plural form of the language (French has "many": 1 000 000 de…), seeded from English.
+    for (const category of new Intl.PluralRules(locale.intl).resolvedOptions().pluralCategories) {
+      expect(common.search[`resultCount_${category}`], category).toBe(common.search[`resultCount_${category === 'one' ? 'one' : 'other'}`]);
+    }
+  });
+
+  it('builds: every page exists in the new language, served by fallback until translated', () => {
+    expect(build.status, String(build.stderr)).toBe(0);
+    const home = readFileSync(join(dist, `${locale.id}/index.html`), 'utf8');
+    expect(home).toMatch(new RegExp(`<html lang="${locale.tag}"`));
+    const article = readFileSync(join(dist, `${locale.id}/articles/tea-farms/index.html`), 'utf8');
+    expect(article).toContain('class="fallback-notice"');
+    expect(article).toContain('<meta name="robots" content="noindex"');
+    expect(readFileSync(join(dist, 'vi/index.html'), 'utf8')).toContain(`href="/${locale.id}/" hreflang="${locale.tag}"`);
   });
 });
