@@ -31,9 +31,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup] } },
-      // After the others (groupOrder): Astro keeps some state in the project's .astro/ folder, and
-      // the studio's dev server on a content copy must not share it with the fixture build.
-      { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // Beside the others: each studio under test runs in a copy of the project (helpers/studio.ts),
+      // so Astro's per-project state in .astro/ (content module maps, the dev data store, the build
+      // lock) is its own, not the one the fixture builds in this folder use.
+      { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'] } },
     ],
   },
 });
