@@ -33,21 +33,22 @@ function environment(extra: Record<string, string | undefined>): NodeJS.ProcessE
 const fixtureContent = 'test/fixtures/site/content';
 
 /**
- * The articles the studio's copy of the fixture leaves out. `pictures` holds one picture of every
- * kind an editor may bring (a 12,000-pixel scan among them): the build project proves what the
- * build and the PDFs do with them, and no studio test opens that article. Left in, the studio's
- * Build button spent most of its time on those pictures (the fixture's full build: 133 s of CPU
- * against 38 s without them, with cold caches), and every print preview waited on them too.
+ * What the studio's copy of the fixture leaves out unless told otherwise (folders under content/).
+ * `articles/pictures` holds one picture of every kind an editor may bring (a 12,000-pixel scan
+ * among them): the build project proves what the build and the PDFs do with them, and no studio
+ * test opens that article. Left in, the Build button spent most of its time on those pictures (the
+ * fixture's full build, cold: 133 s of CPU, 38 s without them), and print previews waited on them.
  */
-export const articlesLeftOut = ['pictures'] as const;
+export const leftOutByDefault = ['articles/pictures'] as const;
 
 /**
- * Copies the fixture content into `to` without the articles `leaveOut` names, and takes them out of
- * every publication's list of articles (bulletin issues, editions, booklet sections), so the copy
- * is whole: its content check finds nothing missing.
+ * Copies the fixture content into `to` without the folders `leaveOut` names (`articles/<slug>`,
+ * `booklets/<slug>`…), and takes the articles left out from every publication's list (bulletin
+ * issues, editions, booklet sections), so the copy is whole: its content check finds nothing missing.
  */
-export function copyFixtureContent(to: string, leaveOut: readonly string[] = articlesLeftOut): void {
-  const left = new Set(leaveOut.map((slug) => resolve(fixtureContent, 'articles', slug)));
+export function copyFixtureContent(to: string, leaveOut: readonly string[] = leftOutByDefault): void {
+  const left = new Set(leaveOut.map((folder) => resolve(fixtureContent, folder)));
+  const articles = new Set(leaveOut.filter((folder) => folder.startsWith('articles/')).map((folder) => folder.slice('articles/'.length)));
   cpSync(fixtureContent, to, { recursive: true, filter: (source) => !left.has(resolve(source)) });
   for (const [folder, name] of [['bulletins', 'issue.yaml'], ['editions', 'edition.yaml'], ['booklets', 'booklet.yaml']] as const) {
     if (!existsSync(join(to, folder))) continue;
@@ -58,7 +59,7 @@ export function copyFixtureContent(to: string, leaveOut: readonly string[] = art
       visit(document, {
         Pair(_, pair) {
           if (String((pair.key as { value?: unknown } | null)?.value) !== 'articles' || !isSeq(pair.value)) return;
-          pair.value.items = pair.value.items.filter((item) => !leaveOut.includes(String((item as { value?: unknown }).value)));
+          pair.value.items = pair.value.items.filter((item) => !articles.has(String((item as { value?: unknown }).value)));
         },
       });
       writeFileSync(file, document.toString());
@@ -80,12 +81,13 @@ export interface TestStudio {
 
 const projectEntries = ['src', 'locales', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-export async function startTestStudio(args: string[] = [], env: Record<string, string> = {}): Promise<TestStudio> {
+/** `leaveOut`: the content folders the copy goes without (see copyFixtureContent). */
+export async function startTestStudio(args: string[] = [], env: Record<string, string> = {}, { leaveOut = leftOutByDefault }: { leaveOut?: readonly string[] } = {}): Promise<TestStudio> {
   const work = mkdtempSync(join(tmpdir(), 'press-studio-'));
   const content = join(work, 'content');
   const out = join(work, 'dist');
   const root = join(work, 'project');
-  copyFixtureContent(content);
+  copyFixtureContent(content, leaveOut);
   for (const entry of projectEntries) if (existsSync(entry)) cpSync(entry, join(root, entry), { recursive: true });
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
   // The Astro cache of this content folder (the dev server's prepared modules, the Build button's

@@ -1,29 +1,28 @@
 /**
  * The studio as editors use it: `npm run studio` on a fixture copy of the content, driven in
  * Chromium. Translating (outdated with the changed words marked, marked as translated, a minor
- * change), two editors on one file, images, a new bulletin built into PDFs, what must be refused,
- * and axe on every screen in both interface languages.
+ * change), two editors on one file, images, what must be refused, axe on every screen in both
+ * interface languages, and a new language (last: the studio starts again). The Build button and
+ * the password have files of their own (studio-build, studio-safety), run beside this one.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import axeCore from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveBuildConfig } from '../../src/build/config.ts';
-import { isLocaleId } from '../../src/i18n/locales.ts';
+import { isLocaleId, localeIds } from '../../src/i18n/locales.ts';
 import { uploadLimit } from '../../src/studio/api.ts';
 import { knownLocales } from '../../src/scaffold/locale.ts';
-import { hmrUpgrade, runStudioCommand, startTestStudio, type TestStudio } from '../helpers/studio.ts';
+import { startTestStudio, type TestStudio } from '../helpers/studio.ts';
+import { axe, launchChromium, networkQuiet, open as openPage, show, withAxe } from './screens.ts';
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 let studio: TestStudio;
 let browser: Browser;
 
 beforeAll(async () => {
-  [studio, browser] = await Promise.all([startTestStudio(), chromium.launch({ executablePath: resolveBuildConfig().print.chromium })]);
+  [studio, browser] = await Promise.all([startTestStudio(), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {
@@ -31,68 +30,9 @@ afterAll(async () => {
   await studio?.stop();
 });
 
-async function open(hash: string, { width = 1280, language = 'en', context }: { width?: number; language?: string; context?: BrowserContext } = {}): Promise<Page> {
-  const page = await (context ?? (await browser.newContext({ viewport: { width, height: 900 }, locale: language }))).newPage();
-  await page.goto(`${studio.url}${hash}`);
-  await page.locator('main h1').waitFor();
-  return page;
-}
+const open = (hash: string, options?: Parameters<typeof openPage>[3]): Promise<Page> => openPage(browser, studio, hash, options);
 
 const file = (path: string) => join(studio.content, path);
-
-/**
- * axe-core in every document of the context (the studio page and its preview frames) from its
- * first script: parsed once per document, where @axe-core/playwright evaluates its 1.5 MB source
- * in every frame again for each check (twice in the page itself).
- */
-async function withAxe(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: axeCore.source });
-}
-
-/** The page's violations of `axeTags` (frames included), one line each: rule and elements. */
-async function axe(page: Page): Promise<string[]> {
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: typeof axeCore };
-    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, axeTags);
-}
-
-/**
- * Waits, from now on, until the page and its frames have had no request in flight for half a
- * second: Playwright's networkidle, for screens reached without a page load.
- */
-function networkQuiet(page: Page): () => Promise<void> {
-  const inFlight = new Set<Request>();
-  let last = performance.now();
-  page.on('request', (request) => {
-    inFlight.add(request);
-    last = performance.now();
-  });
-  const done = (request: Request) => {
-    inFlight.delete(request);
-    last = performance.now();
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return () => expect.poll(() => inFlight.size === 0 && performance.now() - last >= 500, { interval: 100, timeout: 30_000 }).toBe(true);
-}
-
-/** Shows a screen as the studio's links do (its address's hash, no reload), once its data is in. */
-async function show(page: Page, hash: string): Promise<void> {
-  await page.evaluate(
-    (h) =>
-      new Promise<void>((shown) => {
-        if (location.hash === h) return shown();
-        // The screen renders in a microtask after the event; the timer runs after it.
-        addEventListener('hashchange', () => setTimeout(shown), { once: true });
-        location.hash = h;
-      }),
-    hash,
-  );
-  await page.locator('main h1').waitFor();
-  await expect.poll(() => page.locator('main p', { hasText: /^(Loading…|Đang tải…)$/ }).count()).toBe(0);
-}
 
 describe('studio', () => {
   it('shows the overview: next bulletin, publications, the translation matrix filtered by language', async () => {
@@ -213,9 +153,10 @@ describe('studio', () => {
     expect(saved.sections[3]).toEqual({ kind: 'projects', projects: ['alpha-park'] });
     expect(saved.figures.at(-1)).toEqual({ id: 'exports', value: 12.5, unit: 'percent' });
     // The content check has no error against it (the new figure's labels are warnings until written).
-    expect(await page.locator('.field-problems li.error').count()).toBe(0);
+    // The live check answers after the last keystroke: its final word, not one on the way.
+    await expect.poll(() => page.locator('.field-problems li.error').count()).toBe(0);
     await page.close();
-    // The booklet as it was, for the build further on.
+    // The booklet as it was, for the tests after this one.
     writeFileSync(file('booklets/invest/booklet.yaml'), original);
   });
 
@@ -311,51 +252,6 @@ describe('studio', () => {
     expect(direct.status).toBe(403);
   });
 
-  it('creates the next bulletin through the form and builds it into PDFs and the order sheet', async () => {
-    const page = await open('#/new?what=bulletin');
-    await expect.poll(() => page.getByLabel('Month').inputValue()).toBe('2026-10');
-    // Pick the articles: only alpha and beta, beta first.
-    const chosen = () => page.locator('ol.ordered li').evaluateAll((items) => items.map((li) => li.getAttribute('data-slug')));
-    for (const slug of await chosen()) if (slug !== 'alpha' && slug !== 'beta') await page.locator(`ol.ordered li[data-slug="${slug}"] button.remove`).click();
-    for (const slug of ['alpha', 'beta']) if (!(await chosen()).includes(slug)) await page.locator(`ul.pick li[data-slug="${slug}"] button`).click();
-    if ((await chosen())[0] === 'alpha') await page.locator('ol.ordered li[data-slug="beta"] button.up').click();
-    expect(await chosen()).toEqual(['beta', 'alpha']);
-    await page.getByRole('button', { name: 'Create the bulletin' }).click();
-    await page.waitForURL(/#\/edit\?path=content%2Fbulletins%2F2026-10%2Fissue\.yaml/);
-    const issue = readFileSync(file('bulletins/2026-10/issue.yaml'), 'utf8');
-    expect(issue).toMatch(/number: 2/);
-    expect(issue).toMatch(/articles:\n\s+- beta\n\s+- alpha/);
-    expect(existsSync(file('bulletins/2026-10/en.mdx'))).toBe(true);
-
-    await page.goto(`${studio.url}#/build`);
-    await page.getByRole('button', { name: 'Build the site and PDFs' }).click();
-    await page.locator('#results-title').waitFor({ timeout: 240_000 });
-    const links = await page.locator('section[aria-labelledby="results-title"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toContain('/__studio/dist/print/bulletin-2026-10-vi.pdf');
-    expect(links).toContain('/__studio/dist/print/bulletin-2026-10-en.pdf');
-    expect(links).toContain('/__studio/dist/print/order-sheet.pdf');
-    const pdf = await page.evaluate(async () => {
-      const response = await fetch('/__studio/dist/print/bulletin-2026-10-en.pdf');
-      return { status: response.status, type: response.headers.get('content-type'), start: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) };
-    });
-    expect(pdf).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
-    expect(readdirSync(join(studio.out, 'print'))).toContain('bulletin-2026-10-en.pdf');
-    await page.close();
-  }, 300_000);
-
-  it('shows a content error after a build in plain words, linked to its field', async () => {
-    const issue = file('bulletins/2026-10/issue.yaml');
-    writeFileSync(issue, readFileSync(issue, 'utf8').replace('- beta', '- no-such-article'));
-    const page = await open('#/build');
-    await page.getByRole('button', { name: 'Build the site and PDFs' }).click();
-    await page.locator('#problems-title').waitFor({ timeout: 120_000 });
-    const link = page.locator('section[aria-labelledby="problems-title"] a').first();
-    expect(await link.getAttribute('href')).toMatch(/#\/edit\?path=content%2Fbulletins%2F2026-10%2Fissue\.yaml&field=articles/);
-    await link.click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('articles');
-    await page.close();
-  }, 180_000);
-
   it('deletes only after asking, into the trash, from where the file comes back', async () => {
     const page = await open(`#/edit?path=${encodeURIComponent('content/articles/gamma/vi.mdx')}`);
     const text = readFileSync(file('articles/gamma/vi.mdx'), 'utf8');
@@ -373,12 +269,28 @@ describe('studio', () => {
     await page.close();
   });
 
+  // The site's pages in the studio (the preview pane): under a language's folder.
+  const sitePage = new RegExp(`^/(${localeIds.join('|')})/`);
+
   // One page per interface language, the screens reached by their addresses as the studio's links
   // do (no reload: a new page per screen and width loaded the studio's modules 44 times), each
   // checked at 1280 px, then at 820 px in the same state: only the layout differs between the two.
+  // Both widths get every rule: injected once, axe costs a few tenths of a second per check, and
+  // its rules read the layout well beyond color-contrast and scrolling regions (what is visible on
+  // screen decides label, button-name, select-name, autocomplete-valid, link-in-text-block…), so a
+  // short list for 820 px would save little and could miss what a narrower window breaks.
   it.concurrent.each(['en', 'vi'])('has no axe violations on any screen (%s interface), at 1280 and 820 px', async (language) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: language });
     await withAxe(context);
+    // The preview pane's site page (an article's, a project's) is the site's own template, which
+    // browser/accessibility.test.ts checks with the same rules on the built site, every template in
+    // every language. Here it is an empty page of the same language: the studio's screens are
+    // checked, the preview's frame and its title with them, without the dev server's first render
+    // of each page the preview shows (most of this test's time).
+    await context.route(
+      (url) => sitePage.test(url.pathname),
+      (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="${language}"><head><title>Preview</title></head><body></body></html>` }),
+    );
     const page = await context.newPage();
     const settled = networkQuiet(page);
     await page.goto(`${studio.url}#/`);
@@ -401,7 +313,7 @@ describe('studio', () => {
         await page.getByRole('radio').last().check();
         await page.locator('.will-write pre').waitFor();
       }
-      // Everything the screen asked for is in, the preview's page included.
+      // Everything the screen asked for is in (the preview's stand-in too).
       await settled();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
       for (const width of [1280, 820]) {
@@ -413,42 +325,6 @@ describe('studio', () => {
     }
     await context.close();
   }, 240_000);
-});
-
-describe('studio safety', () => {
-  it('refuses to listen beyond this machine without STUDIO_PASSWORD', async () => {
-    const { code, output } = await runStudioCommand(['--host', '0.0.0.0', '--port', '0']);
-    expect(code).toBe(1);
-    expect(output).toMatch(/without a password/);
-    expect(output).toMatch(/Hint: Set STUDIO_PASSWORD/);
-    expect(output).not.toMatch(/\n\s+at /);
-  });
-
-  it('with a password, asks for it on every route, the dev server’s own included, then remembers it', async () => {
-    const guarded = await startTestStudio(['--host', '0.0.0.0'], { STUDIO_PASSWORD: 'chè xanh Tân Cương' });
-    try {
-      for (const path of ['', '__studio/api/overview', '@vite/client', 'vi/', 'src/studio/client/main.ts']) {
-        expect((await fetch(`${guarded.url}${path}`)).status, path).toBe(401);
-      }
-      const page = await browser.newPage();
-      await page.goto(guarded.url);
-      await page.getByLabel(/Password/).fill('wrong');
-      await page.getByRole('button', { name: /Sign in/ }).click();
-      await page.locator('[role=alert]').waitFor();
-      await page.getByLabel(/Password/).fill('chè xanh Tân Cương');
-      await page.getByRole('button', { name: /Sign in/ }).click();
-      await page.locator('main h1').waitFor();
-      const cookie = (await page.context().cookies()).find((c) => c.name === 'studio_session')!;
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', expires: -1 });
-      expect(await page.evaluate(async () => (await fetch('/__studio/api/overview')).status)).toBe(200);
-      // The dev server's HMR WebSocket: refused without the session, accepted with it.
-      expect(await hmrUpgrade(guarded.url)).toEqual({ status: 401, body: 'The studio needs its password.' });
-      expect((await hmrUpgrade(guarded.url, { Cookie: `studio_session=${cookie.value}` })).status).toBe(101);
-      await page.close();
-    } finally {
-      await guarded.stop();
-    }
-  }, 120_000);
 });
 
 describe('studio: a new language', () => {
