@@ -209,14 +209,16 @@ describe('studio', () => {
     const before = readdirSync(folder).sort();
     const text = readFileSync(file('articles/beta/en.mdx'), 'utf8');
     const page = await open(`#/edit?path=${encodeURIComponent('content/articles/beta/en.mdx')}`);
-    // From a file on disk, as an editor picks one: Chromium reads it itself, where a buffer of this
-    // size crossed the DevTools connection as base64 (most of this test's time).
+    // From a file on disk, as an editor picks one: Chromium reads it itself (20 ms), where a buffer
+    // of this size crossed the DevTools connection as base64 (3-4 s on a loaded machine).
     const huge = join(mkdtempSync(join(tmpdir(), 'press-upload-')), 'huge.jpg');
     writeFileSync(huge, Buffer.alloc(uploadLimit + 1, 0xff));
     await page.locator('input[type=file]').setInputFiles(huge);
     await page.getByLabel('Description in en').fill('Too large');
     await page.getByRole('button', { name: 'Upload and insert' }).click();
-    await expect.poll(() => page.locator('dialog [role=alert]').textContent()).toBe(
+    // The answer comes after the studio has read all 15 MB (so the browser gets it, not a broken
+    // connection): slower than the default wait while other studios build beside this one.
+    await expect.poll(() => page.locator('dialog [role=alert]').textContent(), { timeout: 60_000 }).toBe(
       `huge.jpg is larger than the upload limit (${uploadLimit / 1024 / 1024} MB): nothing was uploaded or changed. Make the picture smaller (3000 pixels across is plenty for print) and try again.`,
     );
     expect(readdirSync(folder).sort()).toEqual(before);
