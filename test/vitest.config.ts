@@ -1,10 +1,10 @@
 /**
- * Three projects (`--project <name>` runs one):
+ * Four projects (`--project <name>` runs one):
  *   unit     pure logic and in-process checks (test/unit/), no global setup: seconds;
  *   build    the built fixture site, its PDFs and the commands end to end (test/build/);
  *   browser  the built fixture site in Chromium (test/browser/);
- *   studio   `npm run studio` on a fixture copy of the content, in Chromium (test/studio/): its own
- *            dev server and browser, no fixture build, so it neither waits for nor slows the others.
+ *   studio   `npm run studio` in a copy of the project with fixture content, in Chromium (test/studio/):
+ *            its own dev server and browser, no fixture build: it runs while the fixture site builds.
  * build and browser share one global setup (helpers/fixture-setup.ts) that starts the fixture site's
  * build and one Chromium once per run; the build goes on while unit and studio files run
  * (helpers/sequencer.ts), and build and browser files wait for it (helpers/fixture-ready.ts).
@@ -36,9 +36,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], globalSetup: [fixtureSetup], setupFiles: [fixtureReady] } },
       { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [fixtureSetup], setupFiles: [fixtureReady] } },
-      // After the others (groupOrder): Astro keeps some state in the project's .astro/ folder, and
-      // the studio's dev server on a content copy must not share it with the fixture build.
-      { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      // Beside the others: each studio under test runs in a copy of the project (helpers/studio.ts),
+      // so Astro's per-project state in .astro/ (content module maps, the dev data store, the build
+      // lock) is its own, not the one the fixture builds in this folder use.
+      { extends: true, test: { name: 'studio', include: ['test/studio/**/*.test.ts'] } },
     ],
   },
 });
