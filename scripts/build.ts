@@ -7,6 +7,10 @@
  *
  * --marks, --press and --no-cache work as for `npm run print`.
  *
+ * A build with nothing to do (every input and the output as the last finished build of that output
+ * left them: src/build/build-record.ts) says so, tells the content's warnings and the PDFs again,
+ * and stops before Astro is loaded.
+ *
  * Every page is rendered once: pages that show a PDF's pages or size carry tokens the figure stage
  * fills after printing (src/site/print-figures.ts), instead of a second site build.
  *
@@ -16,16 +20,22 @@
  */
 // First: the languages file is checked, and reported on, before anything that needs it loads.
 import '../src/cli/languages.ts';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { reportFailure, reportProblems } from '../src/cli/report.ts';
 import { astroConfig } from '../src/build/astro-config.ts';
-import { releaseFreedNativeMemory, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
+import { releaseFreedNativeMemory, resolveBuildConfig, useProductionEnvironment, type BuildConfig } from '../src/build/config.ts';
 import { fillPrintFigures } from '../src/build/fill-figures.ts';
 import { clearPreviousOutput, swapOutput } from '../src/build/output-folder.ts';
 import { printOptions } from '../src/build/print-options.ts';
 import { withProjectLock } from '../src/build/project-lock.ts';
-import { isContentProblemsError } from '../src/content/loader.ts';
+import { buildFacts, inputsKey, type BuildRecord, outputKey, readBuildRecord, unchangedSince, writeBuildRecord } from '../src/build/build-record.ts';
+import { contentWarnings, isContentProblemsError } from '../src/content/loader.ts';
+import { ContentReader } from '../src/content/read.ts';
+import { contentStatus } from '../src/translations/status.ts';
+import { chromiumVersion } from '../src/print/browser.ts';
+import { pressToolVersions } from '../src/print/press.ts';
+import { manifestSchema, printManifestFile } from '../src/print/manifest.ts';
 import type { ContentProblem } from '../src/content/problems.ts';
 import { printPublications, type PrintRun } from '../src/print/stage.ts';
 import { printFirst } from '../src/build/print-first.ts';
@@ -56,6 +66,15 @@ async function main() {
   if (!existsSync(content)) {
     console.error(`error: the content folder ${shownContent}/ does not exist.\n  Hint: run the build from the project folder, or pass --content <folder>.`);
     process.exitCode = 1;
+    return;
+  }
+  // Nothing to do when every input is as it was for the last finished build and its output is untouched.
+  const records = config.caches.build;
+  const inputs = records ? inputsKey(buildFacts(config, toolVersions(config))) : '';
+  const unchanged = records ? unchangedSince(readBuildRecord(records, out), inputs, out) : undefined;
+  if (unchanged) {
+    tellUnchanged(config, unchanged, shownOut);
+    console.log(`done: ${shownOut}/ in ${seconds(started)}`);
     return;
   }
   rmSync(staging, { recursive: true, force: true });
@@ -124,7 +143,39 @@ async function main() {
 
   await clearing;
   swapOutput(staging, out);
+  if (records) writeBuildRecord(records, out, { inputs, output: outputKey(out), finished: new Date().toISOString() });
   console.log(`done: ${shownOut}/ in ${seconds(started)}`);
+}
+
+/**
+ * What a build with nothing to do tells: the content's warnings (as a build would), that nothing
+ * changed, and each publication's PDF as the print stage tells it (the studio lists them from these lines).
+ */
+function tellUnchanged(config: BuildConfig, record: BuildRecord, shownOut: string): void {
+  const { dir, shown } = config.content;
+  const { result } = new ContentReader(dir, shown).read();
+  for (const warning of contentWarnings(result, contentStatus(result.index, shown))) console.warn(warning);
+  console.log(`site: nothing changed since the build of ${record.finished.slice(0, 16).replace('T', ' ')} UTC: the content, code and options are the same and ${shownOut}/ is as that build left it`);
+  console.log('  (npm run build -- --no-cache builds everything again)');
+  for (const entry of manifestSchema.parse(JSON.parse(readFileSync(printManifestFile(config.outDir), 'utf8')))) {
+    if (entry.variant === 'screen') console.log(`print: ${entry.kind} ${entry.slug} ${entry.locale}: ${entry.pages} pages, unchanged since that build`);
+  }
+}
+
+/** The versions of the tools the output depends on; a missing tool is left for its stage to report. */
+function toolVersions(config: BuildConfig): Record<string, string> {
+  const version = (tool: () => string) => {
+    try {
+      return tool();
+    } catch {
+      return 'missing';
+    }
+  };
+  return {
+    node: process.version,
+    chromium: version(() => chromiumVersion(config.print.chromium)),
+    ...(config.print.press ? pressToolVersions() : {}),
+  };
 }
 
 /** The content problems behind a failed build, however Astro passed the loader's error on. */

@@ -46,6 +46,8 @@ export interface BuildConfig {
     cards: string | null;
     /** The last search index, reused while no page changed; null indexes every time. */
     search: string | null;
+    /** The record of the last finished build of each output folder (src/build/build-record.ts); null builds every time. */
+    build: string | null;
   };
   print: {
     chromium: string;
@@ -147,6 +149,7 @@ export function resolveBuildConfig(args: BuildArguments = {}, env: Environment =
       print: noCache ? null : join(cacheRoot, 'press-print-2'),
       cards: noCache ? null : join(cacheRoot, 'press-cards'),
       search: noCache ? null : join(cacheRoot, 'press-search'),
+      build: noCache ? null : join(cacheRoot, 'press-build'),
     },
     print: {
       chromium: env.PRESS_CHROMIUM || '/usr/bin/chromium',

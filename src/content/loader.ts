@@ -17,6 +17,21 @@ import { ContentReader } from './read.ts';
 import { readUiStrings } from '../translations/records.ts';
 import { contentStatus, printBlockers, uiStatus, type StatusRow } from '../translations/status.ts';
 
+/**
+ * What a build tells the editor about the content it builds: the check's problems, and the
+ * translations that will be printed although their Vietnamese source changed since.
+ */
+export function contentWarnings(result: CheckResult, rows: readonly StatusRow[]): string[] {
+  const warnings: string[] = [];
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (result.problems.length) warnings.push(`\n${formatProblems(result.problems)}${errors.length ? '\nThe files with errors are left out until they are fixed.' : ''}`);
+  const notCurrent = printBlockers(result.index, rows).filter((b) => !b.includes(' is missing '));
+  if (notCurrent.length) {
+    warnings.push(`these translations will be printed although their Vietnamese source has changed since:\n  ${notCurrent.join('\n  ')}\n  Hint: update them and record each with npm run translations -- --done <locale> <file>.`);
+  }
+  return warnings;
+}
+
 export interface LoaderOptions {
   dir: string;
   shown: string;
@@ -81,11 +96,7 @@ export function contentLoaders(options: LoaderOptions) {
       const errors = result.problems.filter((p) => p.severity === 'error');
       if (errors.length && options.onProblems === 'fail') throw new ContentProblemsError(result.problems);
       reported = { result, rows: contentStatus(result.index, options.shown) };
-      if (result.problems.length) logger.warn(`\n${formatProblems(result.problems)}${errors.length ? '\nThe files with errors are left out until they are fixed.' : ''}`);
-      const notCurrent = printBlockers(result.index, reported.rows).filter((b) => !b.includes(' is missing '));
-      if (notCurrent.length) {
-        logger.warn(`these translations will be printed although their Vietnamese source has changed since:\n  ${notCurrent.join('\n  ')}\n  Hint: update them and record each with npm run translations -- --done <locale> <file>.`);
-      }
+      for (const warning of contentWarnings(result, reported.rows)) logger.warn(warning);
     }
     return reported;
   };

@@ -1,9 +1,10 @@
 /**
  * `npm run build` end to end, as an editor runs it: once on content with a mistake, and once on
  * good content (the fixture build every build and browser test reads, run by fixture-setup.ts).
- * Each content error's message is tested in-process (test/unit/content-errors.test.ts).
+ * Each content error's message is tested in-process (test/unit/content-errors.test.ts). Then again
+ * and again on content that did not change: nothing to do, then a real build once the output was touched.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -68,20 +69,39 @@ describe('the build command again on content that did not change', () => {
   const content = join(work, 'content');
   const caches = join(work, 'caches');
   const runs: BuildRun[] = [];
+  const listings: string[][] = [];
+  /** Every file of the output with its size and modification time. */
+  const listing = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => `${f} ${statSync(join(dir, f)).size} ${statSync(join(dir, f)).mtimeMs}`).sort();
+  /** The content check's warnings a build told (the photo here is small for print). */
+  const warningsOf = (output: string) => output.split('\n').filter((line) => line.startsWith('warning ['));
 
   beforeAll(async () => {
     cpSync('test/fixtures/site/content/articles/beta', join(content, 'articles', 'beta'), { recursive: true });
     const args = ['--content', content, '--out', join(work, 'dist'), '--cache-dir', caches];
     runs.push(await runBuild(args, {}, 120_000));
+    listings.push(listing(join(work, 'dist')));
+    runs.push(await runBuild(args, {}, 120_000));
+    listings.push(listing(join(work, 'dist')));
+    // A file added to the output by hand: the next build is a real one.
     writeFileSync(join(work, 'dist', 'marker'), 'first build');
     runs.push(await runBuild(args, {}, 120_000));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('finishes both times, the second reusing the caches', () => {
+  it('has nothing to do the second time: the output stays as the first build left it', () => {
     for (const run of runs) expect(run.status, run.output).toBe(0);
+    expect(runs[1]!.output).toMatch(/^site: nothing changed since the build of /m);
+    expect(runs[1]!.output).not.toMatch(/^search: |laid out/m);
+    expect(listings[1]).toEqual(listings[0]);
+    // The content's warnings are told again.
+    expect(warningsOf(runs[0]!.output)).toHaveLength(2);
+    expect(warningsOf(runs[1]!.output)).toEqual(warningsOf(runs[0]!.output));
+  });
+
+  it('builds again once the output was touched, reusing the caches', () => {
     expect(existsSync(join(work, 'dist', 'marker'))).toBe(false);
-    expect(runs[1]!.output).toMatch(/^search: .*\(unchanged, from the cache\)$/m);
+    expect(runs[2]!.output).toMatch(/^site: built in /m);
+    expect(runs[2]!.output).toMatch(/^search: .*\(unchanged, from the cache\)$/m);
   });
 
   it('shows the article with its photos both times', () => {
