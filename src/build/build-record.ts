@@ -60,7 +60,8 @@ function filesUnder(base: string, dir: string): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [relative(base, dir).split(sep).join('/')];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    // A linked file is read through its link, as the build reads it.
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.isFile()))
     .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ describe('the whole-build record', () => {
     const changes: Array<[string, () => BuildFacts]> = [
       ['an article', () => (write(join(facts.contentDir, 'articles/a/vi.mdx'), '---\ntitle: A\n---\nXin chào!'), facts)],
       ['a new content file', () => (write(join(facts.contentDir, 'articles/b/vi.mdx'), 'B'), facts)],
+      ['a linked file', () => (symlinkSync(join(facts.contentDir, 'articles/b/vi.mdx'), join(facts.contentDir, 'articles/b/en.mdx')), facts)],
       ['a component', () => (write(join(facts.root, 'src/components/New.astro'), '<p/>'), facts)],
       ['a UI string', () => (write(join(facts.root, 'locales/file.txt'), 'x'), facts)],
       ['the installed packages', () => (write(join(facts.root, 'node_modules/.package-lock.json'), '{"packages":{"a":{}}}'), facts)],
