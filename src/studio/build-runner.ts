@@ -21,12 +21,14 @@ export interface BuildProgress {
   pdfsPlanned: number;
   /** Every line the build printed, for the details. */
   lines: string[];
+  /** The build found nothing changed since the last one and kept the published folder as it was. */
+  unchanged: boolean;
   startedAt: number | null;
   finishedAt: number | null;
 }
 
 export function idleProgress(): BuildProgress {
-  return { state: 'idle', stage: 'check', pdfs: [], pdfsPlanned: 0, lines: [], startedAt: null, finishedAt: null };
+  return { state: 'idle', stage: 'check', pdfs: [], pdfsPlanned: 0, lines: [], unchanged: false, startedAt: null, finishedAt: null };
 }
 
 const pdfLine = /^print: (\S+ \S+ \S+): (\d+) pages?,/;
@@ -38,6 +40,7 @@ export function advance(progress: BuildProgress, line: string): BuildProgress {
   // PDFs are laid out while the site's pages render: the stage stays "site" until they are done.
   if (pdf) return { ...next, stage: progress.stage === 'check' || progress.stage === 'site' ? 'site' : 'print', pdfs: [...progress.pdfs, { name: pdf[1]!, pages: Number(pdf[2]) }] };
   if (line.startsWith('site: built')) return { ...next, stage: 'print' };
+  if (line.startsWith('site: nothing changed')) return { ...next, stage: 'site', unchanged: true };
   if (line.startsWith('print: done')) return { ...next, stage: 'search' };
   if (line.startsWith('search: done')) return { ...next, stage: 'done' };
   if (line.startsWith('done: ')) return { ...next, stage: 'done' };

@@ -226,6 +226,13 @@ describe('studio build progress', () => {
     expect(p.stage).toBe('done');
     p = advance(p, 'done: dist/ in 30.0 s');
     expect(p.stage).toBe('done');
+    expect(p.unchanged).toBe(false);
+  });
+
+  it('tells a build that found nothing changed, with the PDFs it kept', () => {
+    let p: BuildProgress = { ...idleProgress(), state: 'running' };
+    for (const line of ['site: nothing changed since the build of 2026-12-03 10:00 UTC: …', 'print: bulletin 2026-12 vi: 12 pages, unchanged since that build', 'done: dist/ in 0.4 s']) p = advance(p, line);
+    expect(p).toMatchObject({ unchanged: true, stage: 'done', pdfs: [{ name: 'bulletin 2026-12 vi', pages: 12 }] });
   });
 });
 

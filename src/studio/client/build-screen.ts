@@ -61,6 +61,7 @@ export function BuildScreen() {
     ${build && build.state !== 'idle' &&
     html`<section aria-labelledby="progress-title" aria-busy=${build.state === 'running'}>
       <h2 id="progress-title">${t(`build.state.${build.state}`)} (${t('build.seconds', { count: seconds })})</h2>
+      ${build.unchanged && html`<p>${t('build.unchanged')}</p>`}
       <ol class="stages">${stageNames.map((s, i) => html`<li class=${build.state === 'succeeded' || i < current ? 'done' : i === current ? (build.state === 'failed' ? 'failed' : 'current') : ''}>${t(`build.stage.${s}`)}</li>`)}</ol>
       ${build.pdfsPlanned > 0 && html`<p><label for="pdf-progress">${t('build.pdfs', { done: build.pdfs.length, planned: build.pdfsPlanned })}</label>
         <progress id="pdf-progress" max=${build.pdfsPlanned} value=${build.pdfs.length}></progress></p>
