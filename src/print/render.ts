@@ -35,6 +35,25 @@ export interface RenderResult {
 }
 
 
+/**
+ * Runs in the page before Paged.js: its queue lays out one page per animation frame
+ * (requestAnimationFrame), so a document waited for Chromium to draw a frame between any two of its
+ * pages, and frames come late while other documents keep both cores busy. Here the queue's next page
+ * follows as the next task instead. Same PDFs, byte for byte. Measured on 2 busy cores: the English
+ * booklet alone 4.5 → 2.2 s; in the 8-document run (3 at once), where it was the last to finish,
+ * 38.7 → 21.0 s and 23.8 → 9.2 s, the whole run 41.3 → 35.7 s and 24.7 → 17.2 s.
+ */
+function tickWithoutFrames(): void {
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  window.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    waiting.push(() => callback(performance.now()));
+    channel.port2.postMessage(null);
+    return 0;
+  };
+}
+
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
 
@@ -86,6 +105,7 @@ async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<
     if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
     checkFiles();
     const source = await page.evaluate(prepareSource, { breakBefore });
+    await page.evaluate(tickWithoutFrames);
     // By URL, not inline: the browser compiles it once for the whole run and caches the code.
     await page.addScriptTag({ url: pagedPolyfillUrlPath });
     // Fonts first: Paged.js measures text, and a late font would move every line break.
