@@ -1,7 +1,7 @@
 /**
  * Lays out one print page with Paged.js and prints it to PDF.
  */
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { filesRead, watchRequests, type PrintSite } from './browser.ts';
 import { pagedPolyfillUrlPath } from './pagedjs.ts';
@@ -64,39 +64,50 @@ const maxPasses = 5;
 export async function renderPdf(site: PrintSite, pagePath: string, options: { timeoutMs: number }): Promise<RenderResult> {
   let page: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let done = false;
   const seconds = options.timeoutMs / 1000;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new RenderTimeoutError(`${pagePath}: Chromium did not finish laying it out within ${seconds} s.\n  Hint: run the build again; on a slow machine raise PRESS_RENDER_TIMEOUT (seconds).`)), options.timeoutMs);
   });
   try {
-    return await Promise.race([
-      site.context.newPage().then((opened) => {
-        page = opened;
-        return renderOn(opened, site, pagePath);
+    const result = await Promise.race([
+      site.takePage().then((taken) => {
+        page = taken;
+        return renderOn(taken, site, pagePath);
       }),
       deadline,
     ]);
+    done = true;
+    return result;
   } finally {
     clearTimeout(timer);
-    // Closing the page also ends whatever Chromium was still doing for it.
-    await page?.close().catch(() => {});
+    // A page that failed or timed out is closed, which also ends whatever Chromium was still doing for it.
+    if (page && done) site.givePage(page);
+    else await page?.close().catch(() => {});
   }
 }
 
 async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<RenderResult> {
-  const { missing } = watchRequests(page, site);
+  const watch = watchRequests(page, site);
+  const { missing } = watch;
   const messages: string[] = [];
   const pageErrors: string[] = [];
-  page.on('console', (m) => {
+  const onConsole = (m: ConsoleMessage) => {
     if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.addInitScript(() => {
-    (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
-    // Room for every font slice a CJK page reads: the PDF's inputs are read from this list.
-    performance.setResourceTimingBufferSize(100_000);
-  });
+  };
+  const onPageError = (e: Error) => pageErrors.push(e.message);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  try {
+    return await layOut(page, site, pagePath, { missing, messages, pageErrors });
+  } finally {
+    watch.stop();
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+  }
+}
 
+async function layOut(page: Page, site: PrintSite, pagePath: string, { missing, messages, pageErrors }: { missing: string[]; messages: string[]; pageErrors: string[] }): Promise<RenderResult> {
   const checkFiles = () => {
     if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist in the built site: ${[...new Set(missing)].join(', ')}\n  Hint: print pages may only use the site's own files; check the path of each image and stylesheet.`);
   };
