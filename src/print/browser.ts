@@ -20,6 +20,38 @@ export const offlineFlag = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0
 
 export const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/**
+ * The Chromium features playwright-core turns off (its chromiumSwitches.ts, 1.65), repeated here:
+ * Chromium reads only the last --disable-features, and ours comes after Playwright's
+ * (test/unit/print-browser.test.ts checks the list against the installed playwright-core).
+ */
+export const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Features a print run turns off besides: they load the omnibox popup's WebUI (a renderer process of
+ * its own, 0.7–1.2 s of CPU per run, sampled from /proc) into the headless window nobody sees; with
+ * all four, no such renderer starts. The whole run's CPU varies more than that on the shared 2 cores
+ * (PreloadTopChromeWebUI alone, alternating runs: 24.7 → 23.0, 20.9 → 20.2, 20.5 → 19.9 s).
+ */
+export const printDisabledFeatures = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
 /** Stops with a clear message when there is no Chromium at `chromiumPath`. */
 export function requireChromium(chromiumPath: string): void {
   if (!existsSync(chromiumPath)) {
@@ -43,7 +75,8 @@ export function chromiumVersion(chromiumPath: string): string {
 export async function launchChromium(chromiumPath: string, options: { offline?: boolean } = {}): Promise<Browser> {
   requireChromium(chromiumPath);
   const offline = options.offline ? [offlineFlag] : [];
-  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...offline] });
+  const features = `--disable-features=${[...playwrightDisabledFeatures, ...printDisabledFeatures].join(',')}`;
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumFlags, ...offline, features] });
 }
 
 /** The built site as the print run's browser sees it. */
