@@ -55,7 +55,7 @@ export interface ServeOptions {
    * Files served from outside the site, by URL path (the print stage serves Paged.js this way).
    */
   extraFiles?: Record<string, string>;
-  /** Let the browser keep every file for the whole session: nothing changes while it runs (print). */
+  /** Nothing changes while it runs (print, browser tests): the browser keeps every file for the session, and so does the server. */
   unchanging?: boolean;
 }
 
