@@ -8,11 +8,14 @@
  * or the printing Chromium would choose.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { markWordBreaks } from './i18n/word-breaks.ts';
+import { markWordBreaks, mayHaveSpacelessText } from './i18n/word-breaks.ts';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.includes('text/html')) return response;
-  const html = await response.text();
-  return new Response(markWordBreaks(html), { status: response.status, statusText: response.statusText, headers: response.headers });
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  // Most pages have none of that text: their bytes go back as they came, neither decoded nor encoded again.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!mayHaveSpacelessText(bytes)) return new Response(bytes, init);
+  return new Response(markWordBreaks(new TextDecoder().decode(bytes)), init);
 });

@@ -9,8 +9,8 @@ import { geoDistance, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries10m from 'world-atlas/countries-10m.json' with { type: 'json' };
-import countries50m from 'world-atlas/countries-50m.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import outline from './thai-nguyen.geo.json' with { type: 'json' };
 import { places, type LonLat, type PlaceId } from './places.ts';
 
@@ -29,8 +29,16 @@ function countriesOf(topology: unknown): FeatureCollection<Geometry, { name: str
   return feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;
 }
 
+/**
+ * Natural Earth's countries, read when a map is first drawn. Not imported: as a JSON import the
+ * 4.4 MB of outlines became a 7.3 MB module that the bundler transformed and every build compiled
+ * before its first page (`npm run bench -- site`, cold build: see the commit that made this change).
+ * Resolved from this module: in the build it runs from the project's .astro/ folder, beside node_modules.
+ */
+const atlas = (name: string): unknown => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`world-atlas/${name}`), 'utf8'));
+
 let cached: { fine: FeatureCollection<Geometry, { name: string }>; coarse: FeatureCollection<Geometry, { name: string }> } | undefined;
-const world = () => (cached ??= { fine: countriesOf(countries10m), coarse: countriesOf(countries50m) });
+const world = () => (cached ??= { fine: countriesOf(atlas('countries-10m.json')), coarse: countriesOf(atlas('countries-50m.json')) });
 
 /** Natural Earth's numeric codes of the countries drawn: Vietnam, and its neighbours for context. */
 const vietnam = '704';

@@ -1,6 +1,6 @@
 /** Words of Thai, Lao and Khmer text, which has no spaces between them: for search and for print lines. */
 import { describe, expect, it } from 'vitest';
-import { markWordBreaks, separateWords } from '../../src/i18n/word-breaks.ts';
+import { hasSpacelessText, markWordBreaks, mayHaveSpacelessText, separateWords } from '../../src/i18n/word-breaks.ts';
 
 const words = (text: string, locale: string) => [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
@@ -29,6 +29,27 @@ describe('words without spaces', () => {
     // Attribute values, a `>` in them included, and SVG text are no place for markup.
     const attribute = '<body><div data-x="a > ផ្លូវថ្មី" title=\'ไทย\'><svg><text>ផ្លូវថ្មី</text></svg></div></body>';
     expect(markWordBreaks(attribute)).toBe(attribute);
+  });
+});
+
+describe('the quick test on page bytes', () => {
+  it('passes every letter of these scripts, in every code point there is', () => {
+    const encoder = new TextEncoder();
+    const missed: string[] = [];
+    for (let point = 0; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      if (hasSpacelessText(char) && !mayHaveSpacelessText(encoder.encode(`Thái Nguyên ${char}`))) missed.push(point.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it("turns away pages in the site's languages, and reads bytes at any offset of their buffer", () => {
+    const encoder = new TextEncoder();
+    expect(mayHaveSpacelessText(encoder.encode('<p>Thái Nguyên · 太原省 · 타이응우옌 · タイグエン</p>'))).toBe(false);
+    const page = encoder.encode('xxxxສະໜາມບິນ');
+    expect(mayHaveSpacelessText(page.subarray(4))).toBe(true);
+    expect(mayHaveSpacelessText(page.subarray(0, 4))).toBe(false);
   });
 });
 
