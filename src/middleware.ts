@@ -8,7 +8,8 @@
  * or the printing Chromium would choose.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { markWordBreaks, mayHaveSpacelessText } from './i18n/word-breaks.ts';
+import { mayHaveSpacelessText } from './i18n/spaceless-bytes.ts';
+import { markWordBreaks } from './i18n/word-breaks.ts';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();

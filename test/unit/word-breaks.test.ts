@@ -1,6 +1,7 @@
 /** Words of Thai, Lao and Khmer text, which has no spaces between them: for search and for print lines. */
 import { describe, expect, it } from 'vitest';
-import { hasSpacelessText, markWordBreaks, mayHaveSpacelessText, separateWords } from '../../src/i18n/word-breaks.ts';
+import { mayHaveSpacelessText } from '../../src/i18n/spaceless-bytes.ts';
+import { hasSpacelessText, markWordBreaks, separateWords } from '../../src/i18n/word-breaks.ts';
 
 const words = (text: string, locale: string) => [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
