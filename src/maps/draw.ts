@@ -2,15 +2,15 @@
  * Maps drawn from data, as SVG geometry: the same drawing is the web page's inline SVG and, printed
  * by Chromium, vectors with real text in the PDF. Outlines of countries from Natural Earth (through
  * world-atlas), the province's outline from ./thai-nguyen.geo.json (drawn by hand, see its source
- * note), places from ./places.ts. Pure: numbers in, path data and positions out; the components
- * (src/components/maps/) add the labels in the reader's language.
+ * note), places from ./places.ts. Pure but for reading the outlines once: numbers in, path data and
+ * positions out; the components (src/components/maps/) add the labels in the reader's language.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { geoDistance, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import outline from './thai-nguyen.geo.json' with { type: 'json' };
 import { places, type LonLat, type PlaceId } from './places.ts';
 
@@ -32,7 +32,7 @@ function countriesOf(topology: unknown): FeatureCollection<Geometry, { name: str
 /**
  * Natural Earth's countries, read when a map is first drawn. Not imported: as a JSON import the
  * 4.4 MB of outlines became a 7.3 MB module that the bundler transformed and every build compiled
- * before its first page (`npm run bench -- site`, cold build: see the commit that made this change).
+ * before its first page (one cold build of the site bench's content: 57 s of CPU before, 50 s after).
  * Resolved from this module: in the build it runs from the project's .astro/ folder, beside node_modules.
  */
 const atlas = (name: string): unknown => JSON.parse(readFileSync(createRequire(import.meta.url).resolve(`world-atlas/${name}`), 'utf8'));
