@@ -162,7 +162,10 @@ function tellUnchanged(config: BuildConfig, record: BuildRecord, shownOut: strin
   }
 }
 
-/** The versions of the tools the output depends on; a missing tool is left for its stage to report. */
+/**
+ * The versions of the tools the output depends on. A missing Chromium is left for the print stage to
+ * report; a press build without Ghostscript or qpdf stops here, with the message that stage would give.
+ */
 function toolVersions(config: BuildConfig): Record<string, string> {
   const version = (tool: () => string) => {
     try {

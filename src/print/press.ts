@@ -19,8 +19,14 @@ const run = promisify(execFile);
  * path (/usr/bin:/bin) finds Debian's tools, the same ones pressToolVersions() asks.
  */
 
-/** Ghostscript's and qpdf's versions: the press PDF is keyed on them. */
+let toolVersions: { ghostscript: string; qpdf: string } | undefined;
+
+/**
+ * Ghostscript's and qpdf's versions: the press PDF is keyed on them. Asked once per process, as
+ * chromiumVersion() is: the build's record and the print stage both need them.
+ */
 export function pressToolVersions(): { ghostscript: string; qpdf: string } {
+  if (toolVersions) return toolVersions;
   const version = (command: string) => {
     try {
       return execFileSync(command, ['--version'], { encoding: 'utf8', env: {}, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0] ?? '';
@@ -28,7 +34,8 @@ export function pressToolVersions(): { ghostscript: string; qpdf: string } {
       throw new PressError(`${command} was not found. Run "npm run setup" (it installs Ghostscript and qpdf); press PDFs need both.`);
     }
   };
-  return { ghostscript: version('gs'), qpdf: version('qpdf') };
+  toolVersions = { ghostscript: version('gs'), qpdf: version('qpdf') };
+  return toolVersions;
 }
 
 export interface PressProfile {
