@@ -37,7 +37,7 @@ export const layoutCode = [
 export const postprocessCode = ['print/postprocess.ts', 'print/downsample.ts'] as const;
 
 /** The code of the press conversion (Ghostscript to CMYK PDF/X-3, qpdf). */
-export const pressCode = ['print/press.ts', 'print/press-profile.ts', 'print/fogra39.ts'] as const;
+export const pressCode = ['print/press.ts', 'print/press-pictures.ts', 'print/press-profile.ts', 'print/fogra39.ts'] as const;
 
 export interface LayoutInputs {
   /** sha256 of each site file the page read (HTML, stylesheets, fonts, images), by path in the site. */

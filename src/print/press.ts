@@ -8,8 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { sha256 } from '../cache/store.ts';
 import { auditFonts, postprocessPdf, type FontProblem, type PdfMetadata } from './postprocess.ts';
+import { gridColours, gridSize, separatePictures, unpredictPng, type ColourGrid } from './press-pictures.ts';
 
 const run = promisify(execFile);
 
@@ -77,46 +80,113 @@ export function pdfxPrologue(profile: PressProfile): string {
  *   pages' ruled lines (a gradient with transparent stops) became a 300 ppi full-page CMYK picture, and
  *   every gradient a small one. Sample edition (16 pages): 6.9-9.7 s CPU, 5.1 s of it the two note
  *   pages; now 1.4-1.6 s. Sample booklet ja (20 pages): 2.6 s, now 1.0 s; bulletin vi: 1.2 s.
- * - Pictures cost the rest, about 0.6 µs CPU per pixel of the picture as Chromium embedded it: the test
- *   fixture's PDFs (ten pictures of up to 9 Mpx) take 23-31 s each. perf puts it in pdfwrite's colour
- *   conversion, one pixel at a time through lcms2 (_cmsGetFormatter, cmsChangeBuffersFormat). Not the
- *   profile: Ghostscript's own default_cmyk.icc costs the same (5.4 against 5.5 s for a 9.3 Mpx picture),
- *   -dUseFastColor saves little (4.6 s), and colour left unchanged takes 0.25 s. -dNumRenderingThreads
- *   does nothing for pdfwrite (it renders nothing). Bringing pictures above 300 ppi down first (sharp,
- *   as downsample.ts does for screen PDFs) cut gs's time for the fixture booklet from 24.7 to 16.8 s but
- *   cost 6.5 s of resizing and one more JPEG generation: no gain, not done.
+ * - Pictures cost the rest, about 0.55 µs CPU per pixel of the picture as Chromium embedded it: the
+ *   test fixture's PDFs (ten pictures of up to 9 Mpx) took 23-31 s each. perf puts it in pdfwrite's
+ *   colour conversion, one pixel at a time through lcms2 (_cmsGetFormatter, cmsChangeBuffersFormat).
+ *   Not the profile: Ghostscript's own default_cmyk.icc costs the same (5.4 against 5.5 s for a
+ *   9.3 Mpx picture), -dUseFastColor saves little (4.6 s), and colour left unchanged takes 0.25 s.
+ *   -dNumRenderingThreads does nothing for pdfwrite (it renders nothing). Bringing pictures above
+ *   300 ppi down first (sharp) cut the fixture booklet from 24.7 to 16.8 s but cost 6.5 s of resizing.
+ *   So pictures now reach Ghostscript in CMYK already, through its own transform sampled on a grid
+ *   (press-pictures.ts). 2026-12-04, the fixture's English bulletin (34 Mpx of pictures): 24.5 s,
+ *   now 7.8 s with its transparent picture still flattening a page, and the whole fixture build with
+ *   --press --no-cache from 116 s to 45 s (CPU 200 to 63 s). Rendered pages differ from Ghostscript's
+ *   own conversion by 0.04-0.5 of 255 on average (JPEG recompression).
  */
 
 /**
+ * Runs Ghostscript's CMYK PDF/X-3 conversion on `input` (a PDF file in `work`) into `output`.
+ * `extra` arguments come last: the colour grid asks for lossless pictures with them.
+ */
+async function ghostscript(work: string, input: string, output: string, profile: PressProfile, date: Date, extra: string[] = []): Promise<void> {
+  writeFileSync(join(work, 'pdfx.ps'), pdfxPrologue(profile));
+  const args = [
+    '-dBATCH', '-dNOPAUSE', '-dQUIET', '-dSAFER', `--permit-file-read=${dirname(profile.iccProfile)}/`,
+    '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.4',
+    '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.iccProfile}`,
+    '-dAutoRotatePages=/None', '-dEmbedAllFonts=true',
+    // Pictures far above press resolution at their printed size (an A4-wide picture in an A5 booklet) come down to 300 ppi.
+    '-dDownsampleColorImages=true', '-dColorImageDownsampleType=/Bicubic', '-dColorImageResolution=300', '-dColorImageDownsampleThreshold=1.5',
+    '-dDownsampleGrayImages=true', '-dGrayImageDownsampleType=/Bicubic', '-dGrayImageResolution=300', '-dGrayImageDownsampleThreshold=1.5',
+    ...extra,
+    `-sOutputFile=${output}`, join(work, 'pdfx.ps'), input,
+  ];
+  const epoch = String(Math.floor(date.getTime() / 1000));
+  try {
+    await run('gs', args, { env: { SOURCE_DATE_EPOCH: epoch } });
+  } catch (error) {
+    throw new PressError(`Ghostscript could not make the press PDF: ${detail(error)}`);
+  }
+}
+
+/**
+ * RGB samples in the `source` profile converted to CMYK by Ghostscript with the press command line,
+ * kept lossless: one picture in a one-page PDF, and its samples read back. Makes the colour grid;
+ * the tests compare the grid's interpolation with it.
+ */
+export async function ghostscriptCmyk(rgb: Uint8Array, width: number, height: number, source: Uint8Array, profile: PressProfile): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([width, height]);
+  const space = doc.context.register(doc.context.flateStream(source, { N: 3 }));
+  const image = doc.context.register(doc.context.flateStream(rgb, { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: [PDFName.of('ICCBased'), space] }));
+  page.node.setXObject(PDFName.of('Picture'), image);
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(`q ${width} 0 0 ${height} 0 0 cm /Picture Do Q`)));
+  const work = mkdtempSync(join(tmpdir(), 'press-grid-'));
+  try {
+    writeFileSync(join(work, 'in.pdf'), await doc.save({ useObjectStreams: false }));
+    // Lossless, full size, and never written into the page's content as an inline image.
+    const lossless = ['-dAutoFilterColorImages=false', '-dColorImageFilter=/FlateEncode', '-dDownsampleColorImages=false', '-dMaxInlineImageSize=0'];
+    await ghostscript(work, join(work, 'in.pdf'), join(work, 'out.pdf'), profile, new Date(0), lossless);
+    const out = await PDFDocument.load(readFileSync(join(work, 'out.pdf')), { updateMetadata: false });
+    for (const [, object] of out.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+      // Ghostscript writes lossless pictures with PNG row prediction, and tiny ones unfiltered.
+      const filter = object.dict.get(PDFName.of('Filter'));
+      if (filter !== undefined && filter !== PDFName.of('FlateDecode')) continue;
+      let samples: Uint8Array = filter ? inflateSync(object.contents) : object.contents;
+      if (object.dict.get(PDFName.of('DecodeParms'))) samples = unpredictPng(samples, width, 4);
+      if (object.dict.get(PDFName.of('ColorSpace')) === PDFName.of('DeviceCMYK') && samples.length === width * height * 4) return samples;
+    }
+    throw new PressError('Ghostscript did not give a picture back as CMYK samples: the press pictures cannot be converted.');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const grids = new Map<string, Promise<ColourGrid>>();
+
+/**
+ * Ghostscript's transform from a picture's RGB profile to the press profile, sampled on the grid
+ * of press-pictures.ts. Made once per pair of profiles (by their bytes) and process: 0.3 s.
+ */
+function colourGrid(profile: PressProfile, pressIcc: string, source: Uint8Array): Promise<ColourGrid> {
+  const key = `${pressIcc} ${profile.outputCondition} ${sha256(source)}`;
+  let grid = grids.get(key);
+  if (!grid) {
+    grid = ghostscriptCmyk(gridColours(), gridSize * gridSize, gridSize, source, profile);
+    grids.set(key, grid);
+    grid.catch(() => grids.delete(key));
+  }
+  return grid;
+}
+
+/**
  * Converts a prepared RGB PDF (page boxes, crop marks and metadata set, links removed) to CMYK
- * PDF/X-3. Ghostscript keeps the boxes and the title; it takes its dates from SOURCE_DATE_EPOCH
- * but stamps the clock into the document ID, which qpdf then replaces with one derived from the
- * content, so the same publication always gives the same bytes.
+ * PDF/X-3. Its RGB pictures are made CMYK first (press-pictures.ts); Ghostscript converts the rest
+ * and keeps the boxes and the title; it takes its dates from SOURCE_DATE_EPOCH but stamps the clock
+ * into the document ID, which qpdf then replaces with one derived from the content, so the same
+ * publication always gives the same bytes.
  */
 export async function convertToPress(prepared: Uint8Array, date: Date, profile: PressProfile): Promise<Uint8Array> {
   if (!existsSync(profile.iccProfile)) {
     throw new PressError(`The CMYK profile ${profile.iccProfile} was not found. Run "npm run setup" (it builds the FOGRA39 profile), or set PRESS_ICC_PROFILE.`);
   }
+  const pressIcc = sha256(readFileSync(profile.iccProfile));
+  const separated = await separatePictures(prepared, (source) => colourGrid(profile, pressIcc, source));
   const work = mkdtempSync(join(tmpdir(), 'press-'));
   try {
-    writeFileSync(join(work, 'in.pdf'), prepared);
-    writeFileSync(join(work, 'pdfx.ps'), pdfxPrologue(profile));
-    const args = [
-      '-dBATCH', '-dNOPAUSE', '-dQUIET', '-dSAFER', `--permit-file-read=${dirname(profile.iccProfile)}/`,
-      '-sDEVICE=pdfwrite', '-dPDFX', '-dCompatibilityLevel=1.4',
-      '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `-sOutputICCProfile=${profile.iccProfile}`,
-      '-dAutoRotatePages=/None', '-dEmbedAllFonts=true',
-      // Pictures far above press resolution at their printed size (an A4-wide picture in an A5 booklet) come down to 300 ppi.
-      '-dDownsampleColorImages=true', '-dColorImageDownsampleType=/Bicubic', '-dColorImageResolution=300', '-dColorImageDownsampleThreshold=1.5',
-      '-dDownsampleGrayImages=true', '-dGrayImageDownsampleType=/Bicubic', '-dGrayImageResolution=300', '-dGrayImageDownsampleThreshold=1.5',
-      `-sOutputFile=${join(work, 'out.pdf')}`, join(work, 'pdfx.ps'), join(work, 'in.pdf'),
-    ];
-    const epoch = String(Math.floor(date.getTime() / 1000));
-    try {
-      await run('gs', args, { env: { SOURCE_DATE_EPOCH: epoch } });
-    } catch (error) {
-      throw new PressError(`Ghostscript could not make the press PDF: ${detail(error)}`);
-    }
+    writeFileSync(join(work, 'in.pdf'), separated.pdf);
+    await ghostscript(work, join(work, 'in.pdf'), join(work, 'out.pdf'), profile, date);
     try {
       await run('qpdf', ['--deterministic-id', join(work, 'out.pdf'), join(work, 'press.pdf')], { env: {} });
     } catch (error) {

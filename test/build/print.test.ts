@@ -9,10 +9,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageFormats } from '../../src/content/schema.ts';
 import { fallbackChain, type LocaleId } from '../../src/i18n/locales.ts';
 import { manifestSchema } from '../../src/print/manifest.ts';
+import { fogra39, fogra39ProfilePath } from '../../src/print/fogra39.ts';
+import { ghostscriptCmyk } from '../../src/print/press.ts';
+import { applyGrid, gridColours, gridSize } from '../../src/print/press-pictures.ts';
 import { printPagePath } from '../../src/print/publication.ts';
 import { fixtureBuild } from '../helpers/fixture-ready.ts';
 
@@ -260,6 +265,44 @@ describe('with --press', () => {
     const screen = pagesWithImages(pdf(file.replace('-press', '')));
     const rasterised = [...pagesWithImages(pdf(file))].filter((page) => !screen.has(page));
     expect(rasterised).toEqual([]);
+  });
+
+  it.each(press.map((e) => [e.file] as const))('%s: every page keeps its text and its own pictures (no page flattened into one picture)', (file) => {
+    // PDF/X-3 allows no transparency: a transparent picture left in made Ghostscript turn its whole
+    // page, text included, into pixels. Print pictures are flattened onto their paper instead.
+    const screenFile = file.replace('-press', '');
+    const picturesPerPage = (path: string) => {
+      const pages = new Map<number, number>();
+      for (const row of tool('pdfimages', '-list', path).trim().split('\n').slice(2)) {
+        const [page, , type] = row.trim().split(/\s+/);
+        if (type === 'image') pages.set(Number(page), (pages.get(Number(page)) ?? 0) + 1);
+      }
+      return pages;
+    };
+    expect(picturesPerPage(pdf(file))).toEqual(picturesPerPage(pdf(screenFile)));
+    const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    allPages(screenFile).forEach((text, i) => {
+      if (words(text)) expect(words(pageText(file, i + 1)), `${file} page ${i + 1}`).toBeGreaterThan(0);
+    });
+  });
+
+  it('converts pictures to CMYK as Ghostscript itself does, within one unit (src/print/press-pictures.ts)', async () => {
+    // The RGB profile Chromium tags the pictures with, from a screen PDF.
+    const doc = await PDFDocument.load(readFileSync(pdf('bulletin-2026-09-vi.pdf')));
+    const spaces = [...doc.context.enumerateIndirectObjects()].flatMap(([, o]) => (o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [doc.context.lookup(o.dict.get(PDFName.of('ColorSpace')))] : []));
+    const space = spaces.find((s): s is PDFArray => s instanceof PDFArray && s.get(0) === PDFName.of('ICCBased'));
+    const source = inflateSync((doc.context.lookup(space!.get(1)) as PDFRawStream).contents);
+    const profile = { iccProfile: fogra39ProfilePath(process.cwd()), ...fogra39 };
+    // 40,000 colours from a fixed pseudo-random sequence: every region of the colour cube.
+    let seed = 1;
+    const rgb = new Uint8Array(200 * 200 * 3).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256);
+    const [direct, grid] = await Promise.all([ghostscriptCmyk(rgb, 200, 200, source, profile), ghostscriptCmyk(gridColours(), gridSize * gridSize, gridSize, source, profile)]);
+    const ours = applyGrid(grid, rgb);
+    expect(ours.length).toBe(direct.length);
+    expect(ours.reduce((worst, v, i) => Math.max(worst, Math.abs(v - direct[i]!)), 0)).toBeLessThanOrEqual(1);
+    // And it is a real conversion: white stays paper, black goes mostly to the black plate.
+    expect([...applyGrid(grid, new Uint8Array([0, 0, 0, 255, 255, 255]))].slice(4)).toEqual([0, 0, 0, 0]);
+    expect(applyGrid(grid, new Uint8Array([0, 0, 0]))[3]).toBeGreaterThan(200);
   });
 
   it('names the press profile on the order sheet', () => {
