@@ -4,13 +4,13 @@
  * its own profile gives it with its output condition (the caller passes them).
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { sha256 } from '../cache/store.ts';
 import { auditFonts, postprocessPdf, type FontProblem, type PdfMetadata } from './postprocess.ts';
 import { gridColours, gridSize, separatePictures, unpredictPng, type ColourGrid } from './press-pictures.ts';
 
@@ -154,6 +154,8 @@ export async function ghostscriptCmyk(rgb: Uint8Array, width: number, height: nu
 }
 
 const grids = new Map<string, Promise<ColourGrid>>();
+// Not src/cache/store.ts's: the press code's cache key lists every module it imports (cache-key.ts).
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Ghostscript's transform from a picture's RGB profile to the press profile, sampled on the grid
