@@ -128,8 +128,8 @@ describe('separating the pictures of a PDF', () => {
   it('converts 8-bit ICC-based RGB pictures, JPEG or Flate, to DeviceCMYK through the grid of their profile', async () => {
     const { pdf, refs, pixels, jpeg } = await pdfWithPictures();
     const asked: Uint8Array[] = [];
-    const { pdf: out, converted } = await separatePictures(pdf, async (source) => (asked.push(source), grid));
-    expect(converted).toBe(2);
+    const { pdf: out, converted, reused } = await separatePictures(pdf, async (source) => (asked.push(source), grid));
+    expect([converted, reused]).toEqual([2, 0]);
     expect(asked.map((a) => [...a])).toEqual([[1, 2, 3, 4], [1, 2, 3, 4]]);
     const doc = await PDFDocument.load(out);
     for (const [ref, rgb] of [[refs.flate, pixels], [refs.jpeg, await sharp(jpeg).raw().toBuffer()]] as const) {
@@ -150,6 +150,19 @@ describe('separating the pictures of a PDF', () => {
     const doc = await PDFDocument.create();
     doc.addPage();
     const pdf = await doc.save();
-    expect(await separatePictures(pdf, async () => grid)).toEqual({ pdf, converted: 0 });
+    expect(await separatePictures(pdf, async () => grid)).toEqual({ pdf, converted: 0, reused: 0 });
+  });
+
+  it('converts a picture once for all the PDFs that hold it, per grid', async () => {
+    const { pdf } = await pdfWithPictures();
+    const own = gridOf(linear);
+    const first = await separatePictures(pdf, async () => own);
+    const again = await separatePictures(pdf, async () => own);
+    expect([first.converted, first.reused, again.converted, again.reused]).toEqual([2, 0, 2, 2]);
+    expect(again.pdf).toEqual(first.pdf);
+    // Another press profile (another grid): converted afresh, to its own colours.
+    const other = await separatePictures(pdf, async () => gridOf(curved));
+    expect([other.converted, other.reused]).toEqual([2, 0]);
+    expect(other.pdf).not.toEqual(first.pdf);
   });
 });
