@@ -41,13 +41,22 @@ export function printedWidthMm(format: PageFormat, placement: Placement, options
   }
 }
 
-/** The share of the cover's height the photo band takes (src/styles/print.css, .cover-photo: 38 % to 64 %). */
+/** The share of the cover's height the photo band takes (src/styles/print.css, .cover-photo: 26 % from 38 % down). */
 export const coverBandShare = 0.26;
 
-/** The printed width of a cover photo: the band across the page and its bleed, cropped to fill it. */
-export function coverPhotoWidthMm(format: PageFormat, aspect: number): number {
+/**
+ * The pixels a cover photo is given to Chromium at: cut to the band's shape (the band shows only that
+ * much of it, `object-fit: cover` centred, and a portrait photo embedded whole was three times the
+ * pixels the page shows), at press resolution for the band's width, never more than the original has.
+ */
+export function coverPhotoSize(format: PageFormat, originalWidth: number, originalHeight: number): { width: number; height: number } {
   const { width, height } = pageFormats[format];
-  return Math.max(width + 2 * bleedMm, height * coverBandShare * aspect);
+  const bandWidth = width + 2 * bleedMm;
+  const bandAspect = bandWidth / (height * coverBandShare);
+  // The largest centred piece of the original in the band's shape.
+  const pieceWidth = Math.min(originalWidth, originalHeight * bandAspect);
+  const out = Math.max(1, Math.min(Math.floor(pieceWidth), pixelsFor(bandWidth, pressPpi)));
+  return { width: out, height: Math.max(1, Math.round(out / bandAspect)) };
 }
 
 /** Pixels across that a printed width needs at a resolution. */

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
+import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { manifestSchema } from '../../src/print/manifest.ts';
 import { fixtureBuild } from '../helpers/fixture-ready.ts';
@@ -71,6 +72,20 @@ describe('pictures in the screen PDFs', () => {
     expect(cover).toBeDefined();
     // A band across the A5 page and its bleed (154 mm) at screen resolution: about 900 pixels.
     expect(cover!.width).toBeGreaterThan(800);
+    // Cut to the band's shape (the original is portrait): only what the page shows is embedded.
+    expect(cover!.width / cover!.height).toBeCloseTo(154 / (210 * 0.26), 1);
+  });
+
+  it.each(['booklet-invest-vi.pdf', 'bulletin-2026-09-vi.pdf'])('%s: the cover photo fills its band and no more, the cover green above and below it', async (file) => {
+    // Page 1 at 10 ppi, looked at just inside the left bleed, where no text is: green, photo, green.
+    const png = execFileSync('pdftoppm', ['-r', '10', '-png', '-f', '1', '-l', '1', '-singlefile', pdf(file)], { maxBuffer: 16 << 20 });
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const at = (y: number) => [...data.subarray((Math.round(y * (info.height - 1)) * info.width + 1) * 3, (Math.round(y * (info.height - 1)) * info.width + 1) * 3 + 3)];
+    const green = [0x1d, 0x4d, 0x3a];
+    const isGreen = (rgb: number[]) => rgb.every((v, i) => Math.abs(v - green[i]!) <= 6);
+    expect(isGreen(at(0.3)), `${file} above the band`).toBe(true);
+    expect(isGreen(at(0.51)), `${file} in the band`).toBe(false);
+    expect(isGreen(at(0.72)), `${file} below the band`).toBe(true);
   });
 
   it('names each picture printed too coarse, with its placement and resolution', async () => {

@@ -153,10 +153,22 @@ describe('pictures in the bilingual edition', () => {
 });
 
 describe('cover photos', () => {
-  it('fill a band across the page and its bleed', async () => {
-    const { coverPhotoWidthMm } = await import('../../src/pictures/print-size.ts');
-    expect(coverPhotoWidthMm('A4', 1.5)).toBe(216);
-    // A very wide panorama is cropped at the sides: it prints wider than the page.
-    expect(coverPhotoWidthMm("A4", 4)).toBeCloseTo(297 * 0.26 * 4, 5);
+  it('are cut to the band across the page and its bleed, at 300 ppi for its width', async () => {
+    const { coverPhotoSize } = await import('../../src/pictures/print-size.ts');
+    // A4: the band is 216 mm (210 + 2 × 3 bleed) by 26 % of 297 mm: 2,552 px at 300 ppi.
+    const bandAspect = 216 / (297 * 0.26);
+    const portrait = coverPhotoSize('A4', 2000, 2800);
+    // A portrait photo keeps its width and loses the top and bottom: a quarter of its pixels.
+    expect(portrait.width).toBe(2000);
+    expect(portrait.height).toBe(Math.round(2000 / bandAspect));
+    // A large landscape original comes down to press resolution for the band's width.
+    expect(coverPhotoSize('A4', 6000, 4000)).toEqual({ width: 2552, height: Math.round(2552 / bandAspect) });
+    // A panorama wider than the band loses its sides, keeping its height.
+    const panorama = coverPhotoSize('A5', 3000, 500);
+    expect(panorama.height).toBe(500);
+    expect(panorama.width).toBeLessThan(3000);
+    expect(panorama.width / panorama.height).toBeCloseTo(154 / (210 * 0.26), 2);
+    // The A5 band is narrower: fewer pixels for the same photo.
+    expect(coverPhotoSize('A5', 6000, 4000).width).toBe(Math.ceil((154 / 25.4) * 300));
   });
 });
