@@ -150,9 +150,10 @@ export type GridMaker = (sourceProfile: Uint8Array) => Promise<ColourGrid>;
 /**
  * Pictures converted in this process, per grid, by the hash of their stream (the same picture in the
  * five editions of a booklet is converted once), up to `keptBytes` of converted streams in all; the
- * oldest go first. Measured 2026-12-04: a 9 Mpx photo is about 2 s to convert, 20 MB kept.
+ * oldest go first. Measured 2026-12-04: a 9 Mpx camera photo is about 1 s to decode and convert and
+ * some 20 MB kept; twenty 4 Mpx photos fit.
  */
-const keptBytes = 384 * 2 ** 20;
+const keptBytes = 256 * 2 ** 20;
 const kept = new WeakMap<ColourGrid, Map<string, Promise<Uint8Array | undefined>>>();
 const keptSizes = new Map<Promise<Uint8Array | undefined>, number>();
 let keptTotal = 0;

@@ -89,9 +89,10 @@ export function pdfxPrologue(profile: PressProfile): string {
  *   300 ppi down first (sharp) cut the fixture booklet from 24.7 to 16.8 s but cost 6.5 s of resizing.
  *   So pictures now reach Ghostscript in CMYK already, through its own transform sampled on a grid
  *   (press-pictures.ts). 2026-12-04, the fixture's English bulletin (34 Mpx of pictures): 24.5 s,
- *   now 7.8 s with its transparent picture still flattening a page, and the whole fixture build with
- *   --press --no-cache from 116 s to 45 s (CPU 200 to 63 s). Rendered pages differ from Ghostscript's
- *   own conversion by 0.04-0.5 of 255 on average (JPEG recompression).
+ *   now 7.8 s with its transparent picture still flattening a page. With transparent pictures
+ *   flattened (page-colours.ts), each picture converted once per run and covers cut to their band,
+ *   the fixture build with --press --no-cache went from 116 s to 24 s (CPU 200 to 33 s). Rendered
+ *   pages differ from Ghostscript's own conversion by 0.04-0.5 of 255 on average (JPEG recompression).
  */
 
 /**
