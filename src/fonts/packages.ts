@@ -1,6 +1,8 @@
 /**
  * The @fontsource packages behind each font family: their folder and woff2 files. Read once per
- * process; resolved from the project folder, because Astro runs this code from its build output.
+ * process; resolved from this module, wherever it runs from: the source, or Astro's build output in
+ * the project's .astro/ (both under the project, so both find its node_modules), whatever the
+ * current folder is.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +26,7 @@ export function fontPackages(): FontPackage[] {
 
 /** One family's package folder and files. */
 export function fontPackage<Id extends string>(id: Id, family: FontFamily): FontPackage<Id> {
-  const require = createRequire(join(process.cwd(), 'package.json'));
+  const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve(`${family.package}/package.json`));
   const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
   const metadata = { styles: read('metadata.json').styles, unicode: read('unicode.json') };
