@@ -46,7 +46,7 @@ export const coverBandShare = 0.26;
 
 /**
  * The pixels a cover photo is given to Chromium at: cut to the band's shape (the band shows only that
- * much of it, `object-fit: cover` centred, and a portrait photo embedded whole was three times the
+ * much of it, `object-fit: cover` centred, and a portrait photo embedded whole was four times the
  * pixels the page shows), at press resolution for the band's width, never more than the original has.
  */
 export function coverPhotoSize(format: PageFormat, originalWidth: number, originalHeight: number): { width: number; height: number } {
