@@ -96,7 +96,9 @@ export function pdfxPrologue(profile: PressProfile): string {
  */
 
 /**
- * Runs Ghostscript's CMYK PDF/X-3 conversion on `input` (a PDF file in `work`) into `output`.
+ * Runs Ghostscript's CMYK PDF/X-3 conversion on `input` into `output`, both file names in `work`.
+ * Ghostscript runs in `work` and is given the names alone: it hashes the output's path into the
+ * document ID, and a temporary folder's path made every press PDF differ from the last.
  * `extra` arguments come last: the colour grid asks for lossless pictures with them.
  */
 async function ghostscript(work: string, input: string, output: string, profile: PressProfile, date: Date, extra: string[] = []): Promise<void> {
@@ -110,11 +112,11 @@ async function ghostscript(work: string, input: string, output: string, profile:
     '-dDownsampleColorImages=true', '-dColorImageDownsampleType=/Bicubic', '-dColorImageResolution=300', '-dColorImageDownsampleThreshold=1.5',
     '-dDownsampleGrayImages=true', '-dGrayImageDownsampleType=/Bicubic', '-dGrayImageResolution=300', '-dGrayImageDownsampleThreshold=1.5',
     ...extra,
-    `-sOutputFile=${output}`, join(work, 'pdfx.ps'), input,
+    `-sOutputFile=${output}`, 'pdfx.ps', input,
   ];
   const epoch = String(Math.floor(date.getTime() / 1000));
   try {
-    await run('gs', args, { env: { SOURCE_DATE_EPOCH: epoch } });
+    await run('gs', args, { cwd: work, env: { SOURCE_DATE_EPOCH: epoch } });
   } catch (error) {
     throw new PressError(`Ghostscript could not make the press PDF: ${detail(error)}`);
   }
@@ -137,7 +139,7 @@ export async function ghostscriptCmyk(rgb: Uint8Array, width: number, height: nu
     writeFileSync(join(work, 'in.pdf'), await doc.save({ useObjectStreams: false }));
     // Lossless, full size, and never written into the page's content as an inline image.
     const lossless = ['-dAutoFilterColorImages=false', '-dColorImageFilter=/FlateEncode', '-dDownsampleColorImages=false', '-dMaxInlineImageSize=0'];
-    await ghostscript(work, join(work, 'in.pdf'), join(work, 'out.pdf'), profile, new Date(0), lossless);
+    await ghostscript(work, 'in.pdf', 'out.pdf', profile, new Date(0), lossless);
     const out = await PDFDocument.load(readFileSync(join(work, 'out.pdf')), { updateMetadata: false });
     for (const [, object] of out.context.enumerateIndirectObjects()) {
       if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
@@ -189,7 +191,7 @@ export async function convertToPress(prepared: Uint8Array, date: Date, profile: 
   const work = mkdtempSync(join(tmpdir(), 'press-'));
   try {
     writeFileSync(join(work, 'in.pdf'), separated.pdf);
-    await ghostscript(work, join(work, 'in.pdf'), join(work, 'out.pdf'), profile, date);
+    await ghostscript(work, 'in.pdf', 'out.pdf', profile, date);
     try {
       await run('qpdf', ['--deterministic-id', join(work, 'out.pdf'), join(work, 'press.pdf')], { env: {} });
     } catch (error) {

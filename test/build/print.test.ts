@@ -16,7 +16,7 @@ import { pageFormats } from '../../src/content/schema.ts';
 import { fallbackChain, type LocaleId } from '../../src/i18n/locales.ts';
 import { manifestSchema } from '../../src/print/manifest.ts';
 import { fogra39, fogra39ProfilePath } from '../../src/print/fogra39.ts';
-import { ghostscriptCmyk } from '../../src/print/press.ts';
+import { convertToPress, ghostscriptCmyk } from '../../src/print/press.ts';
 import { applyGrid, gridColours, gridSize } from '../../src/print/press-pictures.ts';
 import { printPagePath } from '../../src/print/publication.ts';
 import { fixtureBuild } from '../helpers/fixture-ready.ts';
@@ -284,6 +284,14 @@ describe('with --press', () => {
     allPages(screenFile).forEach((text, i) => {
       if (words(text)) expect(words(pageText(file, i + 1)), `${file} page ${i + 1}`).toBeGreaterThan(0);
     });
+  });
+
+  it('makes the same press bytes from the same PDF, run after run', async () => {
+    // Ghostscript once hashed its temporary folder's path into the document ID.
+    const profile = { iccProfile: fogra39ProfilePath(process.cwd()), ...fogra39 };
+    const prepared = readFileSync(pdf('bulletin-2026-09-en.pdf'));
+    const [first, second] = await Promise.all([convertToPress(prepared, new Date('2026-09-01'), profile), convertToPress(prepared, new Date('2026-09-01'), profile)]);
+    expect(Buffer.compare(first, second)).toBe(0);
   });
 
   it('converts pictures to CMYK as Ghostscript itself does, within one unit (src/print/press-pictures.ts)', async () => {
