@@ -287,7 +287,7 @@ describe('with --press', () => {
   });
 
   it('makes the same press bytes from the same PDF, run after run', async () => {
-    // Ghostscript once hashed its temporary folder's path into the document ID.
+    // Ghostscript hashes the output's path into the document ID; ours was a new temporary folder each run.
     const profile = { iccProfile: fogra39ProfilePath(process.cwd()), ...fogra39 };
     const prepared = readFileSync(pdf('bulletin-2026-09-en.pdf'));
     const [first, second] = await Promise.all([convertToPress(prepared, new Date('2026-09-01'), profile), convertToPress(prepared, new Date('2026-09-01'), profile)]);
