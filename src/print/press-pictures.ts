@@ -154,8 +154,12 @@ export type GridMaker = (sourceProfile: Uint8Array) => Promise<ColourGrid>;
  * some 20 MB kept; twenty 4 Mpx photos fit.
  */
 const keptBytes = 256 * 2 ** 20;
-const kept = new WeakMap<ColourGrid, Map<string, Promise<Uint8Array | undefined>>>();
-const keptSizes = new Map<Promise<Uint8Array | undefined>, number>();
+interface Kept {
+  picture: Promise<Uint8Array | undefined>;
+  /** Its size once converted (0 until then). */
+  bytes: number;
+}
+const kept = new WeakMap<ColourGrid, Map<string, Kept>>();
 let keptTotal = 0;
 
 /** The Flate-compressed CMYK samples of one picture's stream, or undefined if it is not 8-bit RGB of the size its dictionary gives. */
@@ -178,24 +182,26 @@ function convertedOnce(grid: ColourGrid, contents: Uint8Array, filter: 'DCTDecod
   let pictures = kept.get(grid);
   if (!pictures) kept.set(grid, (pictures = new Map()));
   const key = `${filter} ${width}x${height} ${createHash('sha256').update(contents).digest('hex')}`;
-  const picture = pictures.get(key);
-  if (picture) return { picture, reused: true };
-  const made = converted(grid, contents, filter, width, height);
-  pictures.set(key, made);
-  void made.then(
+  const known = pictures.get(key);
+  if (known) return { picture: known.picture, reused: true };
+  const entry: Kept = { picture: converted(grid, contents, filter, width, height), bytes: 0 };
+  pictures.set(key, entry);
+  void entry.picture.then(
     (bytes) => {
-      keptSizes.set(made, bytes?.length ?? 0);
-      keptTotal += bytes?.length ?? 0;
+      // Let go while it was being converted: not counted.
+      if (pictures.get(key) !== entry) return;
+      entry.bytes = bytes?.length ?? 0;
+      keptTotal += entry.bytes;
+      // Oldest first (a Map keeps the order entries came in).
       for (const [oldest, stored] of pictures) {
         if (keptTotal <= keptBytes) break;
-        keptTotal -= keptSizes.get(stored) ?? 0;
-        keptSizes.delete(stored);
+        keptTotal -= stored.bytes;
         pictures.delete(oldest);
       }
     },
     () => pictures.delete(key),
   );
-  return { picture: made, reused: false };
+  return { picture: entry.picture, reused: false };
 }
 
 /**
