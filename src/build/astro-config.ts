@@ -31,7 +31,7 @@ export function astroConfig(config: BuildConfig, mode: SiteMode, outDir = config
     build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
     // AVIF at effort 3 rather than sharp's 4: the site's pictures (four widths each) encode 3.3-3.6×
     // faster, a cost every new photo puts on an editor's next build, for files 0-6 % larger (measured
-    // 2026-12-04: the test fixture's five photos 29.2 → 8.8 s, 107 → 113 KB; a camera photo 11.8 →
+    // 2026-12-04: the test fixture's five photos 29.2 → 8.8 s, 107 → 113 KB; a 720 × 477 photograph 11.8 →
     // 3.3 s, 184 → 183 KB). Effort 2 saves little more time for 6-10 % more bytes.
     image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 3 } } } },
     // Astro 7's default 'jsx' whitespace rules drop spaces between inline elements, gluing words
