@@ -32,7 +32,16 @@ export function downsampledSize(images: readonly PrintedImage[], width: number, 
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-const name = (dict: PDFDict, key: string) => dict.get(PDFName.of(key));
+/** A name's value in a dictionary (also used by press-pictures.ts). */
+export const name = (dict: PDFDict, key: string) => dict.get(PDFName.of(key));
+
+/** The profile stream of an `[/ICCBased …]` colour space, or undefined for any other space (also used by press-pictures.ts). */
+export function iccBasedStream(doc: PDFDocument, space: PDFObject | undefined): PDFRawStream | undefined {
+  const resolved = space instanceof PDFRef ? doc.context.lookup(space) : space;
+  if (!(resolved instanceof PDFArray) || resolved.get(0) !== PDFName.of('ICCBased')) return undefined;
+  const stream = doc.context.lookup(resolved.get(1));
+  return stream instanceof PDFRawStream ? stream : undefined;
+}
 
 /** Channels of an image's colour space, or undefined for one this does not resize (indexed, Lab…). */
 function channels(doc: PDFDocument, space: PDFObject | undefined): number | undefined {
@@ -40,12 +49,8 @@ function channels(doc: PDFDocument, space: PDFObject | undefined): number | unde
   if (resolved === PDFName.of('DeviceGray')) return 1;
   if (resolved === PDFName.of('DeviceRGB')) return 3;
   if (resolved === PDFName.of('DeviceCMYK')) return 4;
-  if (resolved instanceof PDFArray && resolved.get(0) === PDFName.of('ICCBased')) {
-    const stream = doc.context.lookup(resolved.get(1));
-    const n = stream instanceof PDFRawStream ? stream.dict.get(PDFName.of('N')) : undefined;
-    return n instanceof PDFNumber ? n.asNumber() : undefined;
-  }
-  return undefined;
+  const n = iccBasedStream(doc, resolved)?.dict.get(PDFName.of('N'));
+  return n instanceof PDFNumber ? n.asNumber() : undefined;
 }
 
 /** Returns the PDF with its pictures at `targetPpi`, and how many were resized. */

@@ -14,8 +14,9 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDict, type PDFObject } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict, type PDFObject } from 'pdf-lib';
 import sharp from 'sharp';
+import { iccBasedStream, name } from './downsample.ts';
 
 /** Grid points per channel: 255 = 51 × 5, so every fifth 8-bit value is sampled exactly. */
 export const gridSize = 52;
@@ -130,15 +131,12 @@ export function unpredictPng(data: Uint8Array, columns: number, colours: number)
   return out;
 }
 
-const name = (dict: PDFDict, key: string) => dict.get(PDFName.of(key));
 const number = (dict: PDFDict, key: string) => (dict.get(PDFName.of(key)) as PDFNumber | undefined)?.asNumber?.();
 
 /** The ICC profile of an `[/ICCBased …]` space with three components, or undefined. */
 function rgbProfile(doc: PDFDocument, space: PDFObject | undefined): Uint8Array | undefined {
-  const resolved = space instanceof PDFRef ? doc.context.lookup(space) : space;
-  if (!(resolved instanceof PDFArray) || resolved.get(0) !== PDFName.of('ICCBased')) return undefined;
-  const stream = doc.context.lookup(resolved.get(1));
-  if (!(stream instanceof PDFRawStream) || number(stream.dict, 'N') !== 3) return undefined;
+  const stream = iccBasedStream(doc, space);
+  if (!stream || number(stream.dict, 'N') !== 3) return undefined;
   const filter = name(stream.dict, 'Filter');
   if (filter === PDFName.of('FlateDecode')) return inflateSync(stream.contents);
   return filter === undefined ? stream.contents : undefined;
