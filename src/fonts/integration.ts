@@ -12,8 +12,8 @@ import { linkOrCopy } from '../cache/link.ts';
 import { writeAtomically } from '../cache/store.ts';
 
 /**
- * The stylesheets to serve, one per family with every slice: print pages and the search page link
- * them; other web pages carry rules for their own characters (page-fonts.ts).
+ * The stylesheets to serve, one per family with every slice: the search and not-found pages link
+ * them; other web pages and the print pages carry rules for their own characters (page-fonts.ts).
  */
 function stylesheets(packages: FontPackage[]): Map<string, string> {
   return new Map(packages.map((p) => [fontStylesheetPath(p.id), fontFaceCss(p.id, p.files, '/fonts/')]));

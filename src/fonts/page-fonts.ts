@@ -253,3 +253,19 @@ export function webPageFontUses(locale: LocaleId, pageText: string, uiText: stri
   const names = localeIds.flatMap((id) => fontsFor(id).map((font) => ({ font, text: getLocale(id).name, shared: true })));
   return [...own, ...names];
 }
+
+/** Drawn by the print stylesheet rather than written in the page: page numbers and TOC page references. */
+const printGeneratedCharacters = '0123456789';
+
+/**
+ * What a print page may draw: its own text in every family of its languages. No language names (a
+ * print page has no switcher). Paged.js loads every face the page declares before it lays out, so
+ * the family stylesheets (248 faces for Japanese) had Chromium fetch and decode all of them: the
+ * Japanese booklet read 249 Japanese slices to draw from 85.
+ */
+export function printPageFontUses(fonts: readonly FontId[], pageText: string): FontUse[] {
+  return fonts.flatMap((font) => [
+    { font, text: pageText },
+    { font, text: printGeneratedCharacters, shared: true },
+  ]);
+}

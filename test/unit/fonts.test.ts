@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fontFaceCss, fontFiles } from '../../src/fonts/faces.ts';
-import { pageFontCss, SliceLookup, unicodeRangeOf } from '../../src/fonts/page-fonts.ts';
+import { pageFontCss, printPageFontUses, SliceLookup, unicodeRangeOf } from '../../src/fonts/page-fonts.ts';
 import { font } from '../helpers/locales.ts';
 
 const serif = font('noto-serif');
@@ -74,6 +74,14 @@ describe('per-page font rules', () => {
     const laoFiles = [{ file: 'lao-lao-400-normal.woff2', subset: 'lao', weight: 400, style: 'normal', unicodeRange: 'U+0E81-0EDF' }] as const;
     const css = pageFontCss([{ font: lao, text: 'ທຳ' }], new Map([[lao, laoFiles]]), new Map([[lao, new SliceLookup(laoFiles)]]), '/fonts/');
     expect(css).toContain('unicode-range:U+E97,U+EB2-EB3,U+ECD}');
+  });
+
+  it('gives a print page its own characters and the digits of page numbers, in every family of its languages', () => {
+    const css = pageFontCss(printPageFontUses([sansSc], '一'), catalogue, lookups, '/fonts/');
+    expect(css).toContain('unicode-range:U+4E00}');
+    // Page numbers and TOC references come from CSS counters: the digits are there whatever the text.
+    expect(/sc-latin-400-normal[^}]*unicode-range:([^}]*)}/.exec(css)?.[1]).toContain('U+30-39');
+    expect(css).not.toContain('sc-8-');
   });
 
   it('writes nothing for a family the page does not use', () => {
