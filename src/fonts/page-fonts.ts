@@ -264,8 +264,10 @@ const printGeneratedCharacters = '0123456789';
  * Japanese booklet read 249 Japanese slices to draw from 85.
  */
 export function printPageFontUses(fonts: readonly FontId[], pageText: string): FontUse[] {
+  // The print stylesheet sets kickers in capitals (text-transform): "Đầu tư" is drawn as "ĐẦU TƯ".
+  const text = pageText + pageText.toUpperCase();
   return fonts.flatMap((font) => [
-    { font, text: pageText },
+    { font, text },
     { font, text: printGeneratedCharacters, shared: true },
   ]);
 }

@@ -84,6 +84,12 @@ describe('per-page font rules', () => {
     expect(css).not.toContain('sc-8-');
   });
 
+  it('gives a print page the capitals of its text too (kickers are set in capitals)', () => {
+    const css = pageFontCss(printPageFontUses([sansSc], 'ầu'), catalogue, lookups, '/fonts/');
+    expect(/sc-vi-400-normal[^}]*unicode-range:([^}]*)}/.exec(css)?.[1]).toBe('U+1EA6-1EA7');
+    expect(/sc-latin-400-normal[^}]*unicode-range:([^}]*)}/.exec(css)?.[1]).toContain('U+55');
+  });
+
   it('writes nothing for a family the page does not use', () => {
     expect(pageFontCss([], catalogue, lookups, '/fonts/')).toBe('');
   });
