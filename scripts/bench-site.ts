@@ -20,10 +20,12 @@
  * one build varies by ±0.5 s. Each verdict takes the larger of the median of the rounds' ratios and
  * the ratio of the medians. Targets: cold ≤ 2.0 × vanilla, warm ≤ 1.3 × vanilla with no PDF laid out,
  * the largest single process ≤ 1.3 GB. Never fails on a target. The memory of all processes together
- * comes from one more untimed build of each kind (polling it slows the build it polls).
+ * comes from one more untimed build of each kind (polling it slows the build it polls). Each build's
+ * CPU time (the whole machine's, while it ran) is reported beside its wall time, with the cold build's
+ * floor: its CPU time spread over every core, below which no wall time can go.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { childEnvironment, resolveBuildConfig, useProductionEnvironment } from '../src/build/config.ts';
 import { parseCommandLine } from '../src/cli/arguments.ts';
@@ -176,13 +178,13 @@ async function main() {
   // The whole tree's memory, from one more untimed build each (polling it slows what it polls).
   console.log('bench: one more vanilla, cold and warm build each, untimed, for the memory of all their processes…');
   const treeMemory = { vanilla: check('the vanilla build', await vanillaBuild(true)).peakTree, cold: check('the cold build', await coldBuild(true)).peakTree, warm: check('the warm build', await build(true)).peakTree };
-  const summary = (runs: Measured[], peakTree: number) => ({ ...runs[0]!, ms: median(runs.map((r) => r.ms)), peakProcess: Math.max(...runs.map((r) => r.peakProcess)), peakTree });
+  const summary = (runs: Measured[], peakTree: number) => ({ ...runs[0]!, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), peakProcess: Math.max(...runs.map((r) => r.peakProcess)), peakTree });
   const base = summary(vanillas, treeMemory.vanilla);
   const pages = { ours: countPages(out), vanilla: countPages(join(vanilla, 'dist')) };
   const pdfs = readdirSync(join(out, 'print')).filter((f) => f.endsWith('.pdf')).length;
   const laidOut = (run: Measured) => (run.stdout.match(/^print: .*: \d+ pages, laid out/gm) ?? []).length;
   const sitePart = (run: Measured) => /site: built in ([\d.]+ s)/.exec(run.stdout)?.[1] ?? '?';
-  console.log(`bench: ${'build'.padEnd(28)} ${'time'.padStart(8)} ${'× vanilla'.padStart(10)} ${'peak RSS'.padStart(9)} ${'tree PSS'.padStart(9)}  output`);
+  console.log(`bench: ${'build'.padEnd(28)} ${'time'.padStart(8)} ${'× vanilla'.padStart(10)} ${'CPU'.padStart(8)} ${'× vanilla'.padStart(10)} ${'peak RSS'.padStart(9)} ${'tree PSS'.padStart(9)}  output`);
   const rows: Array<[string, Measured, string]> = [
     ['vanilla Astro + MDX, median', base, `${pages.vanilla} pages`],
     ['npm run build cold, median', summary(cold, treeMemory.cold), `${pages.ours} pages, ${pdfs} PDFs, ${laidOut(cold.at(-1)!)} laid out; site part ${sitePart(cold.at(-1)!)}`],
@@ -190,9 +192,15 @@ async function main() {
     ['one article edited, median', summary(edited, 0), `${laidOut(edited.at(-1)!)} PDFs laid out; site part ${sitePart(edited.at(-1)!)} (no target; tree PSS not sampled)`],
   ];
   for (const [name, run, note] of rows) {
-    console.log(`bench: ${name.padEnd(28)} ${seconds(run.ms).padStart(8)} ${`${(run.ms / base.ms).toFixed(2)}×`.padStart(10)} ${megabytes(run.peakProcess).padStart(9)} ${megabytes(run.peakTree).padStart(9)}  ${note}`);
+    console.log(`bench: ${name.padEnd(28)} ${seconds(run.ms).padStart(8)} ${`${(run.ms / base.ms).toFixed(2)}×`.padStart(10)} ${seconds(run.cpuMs).padStart(8)} ${`${(run.cpuMs / base.cpuMs).toFixed(2)}×`.padStart(10)} ${megabytes(run.peakProcess).padStart(9)} ${megabytes(run.peakTree).padStart(9)}  ${note}`);
   }
+  console.log(`bench: CPU: what the whole machine spent while a build ran (every core's busy time; Chromium's processes and the kernel's work included), median`);
   console.log(`bench: peak RSS: the largest single process, Chromium's included (${base.method}); tree PSS: all processes together (shared pages once), sampled every 100 ms in one untimed build`);
+  // A wall time cannot go below its CPU time spread over every core: when that floor is above a
+  // target, no overlap of the stages meets it; only less work does.
+  const cores = cpus().length;
+  const coldCpu = median(cold.map((r) => r.cpuMs));
+  console.log(`bench: cold build's floor on ${cores} cores (its CPU time / ${cores}): ${seconds(coldCpu / cores)} = ${(coldCpu / cores / base.ms).toFixed(2)}× vanilla's median time`);
   // Each round's builds ran back to back, so a round's ratio is free of the machine's drift between
   // rounds; the verdict takes the larger of that median and the ratio of the medians.
   const verdict = (name: string, runs: Measured[], target: number, extra = true) => {
