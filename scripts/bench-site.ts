@@ -180,6 +180,7 @@ async function main() {
   const treeMemory = { vanilla: check('the vanilla build', await vanillaBuild(true)).peakTree, cold: check('the cold build', await coldBuild(true)).peakTree, warm: check('the warm build', await build(true)).peakTree };
   const summary = (runs: Measured[], peakTree: number) => ({ ...runs[0]!, ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), peakProcess: Math.max(...runs.map((r) => r.peakProcess)), peakTree });
   const base = summary(vanillas, treeMemory.vanilla);
+  const coldSummary = summary(cold, treeMemory.cold);
   const pages = { ours: countPages(out), vanilla: countPages(join(vanilla, 'dist')) };
   const pdfs = readdirSync(join(out, 'print')).filter((f) => f.endsWith('.pdf')).length;
   const laidOut = (run: Measured) => (run.stdout.match(/^print: .*: \d+ pages, laid out/gm) ?? []).length;
@@ -187,7 +188,7 @@ async function main() {
   console.log(`bench: ${'build'.padEnd(28)} ${'time'.padStart(8)} ${'× vanilla'.padStart(10)} ${'CPU'.padStart(8)} ${'× vanilla'.padStart(10)} ${'peak RSS'.padStart(9)} ${'tree PSS'.padStart(9)}  output`);
   const rows: Array<[string, Measured, string]> = [
     ['vanilla Astro + MDX, median', base, `${pages.vanilla} pages`],
-    ['npm run build cold, median', summary(cold, treeMemory.cold), `${pages.ours} pages, ${pdfs} PDFs, ${laidOut(cold.at(-1)!)} laid out; site part ${sitePart(cold.at(-1)!)}`],
+    ['npm run build cold, median', coldSummary, `${pages.ours} pages, ${pdfs} PDFs, ${laidOut(cold.at(-1)!)} laid out; site part ${sitePart(cold.at(-1)!)}`],
     ['npm run build warm, median', summary(warm, treeMemory.warm), `${laidOut(warm.at(-1)!)} PDFs laid out; ${/^site: nothing changed/m.test(warm.at(-1)!.stdout) ? 'nothing to do (the whole-build record)' : `site part ${sitePart(warm.at(-1)!)}`}`],
     ['one article edited, median', summary(edited, 0), `${laidOut(edited.at(-1)!)} PDFs laid out; site part ${sitePart(edited.at(-1)!)} (no target; tree PSS not sampled)`],
   ];
@@ -198,9 +199,8 @@ async function main() {
   console.log(`bench: peak RSS: the largest single process, Chromium's included (${base.method}); tree PSS: all processes together (shared pages once), sampled every 100 ms in one untimed build`);
   // A wall time cannot go below its CPU time spread over every core: when that floor is above a
   // target, no overlap of the stages meets it; only less work does.
-  const cores = cpus().length;
-  const coldCpu = median(cold.map((r) => r.cpuMs));
-  console.log(`bench: cold build's floor on ${cores} cores (its CPU time / ${cores}): ${seconds(coldCpu / cores)} = ${(coldCpu / cores / base.ms).toFixed(2)}× vanilla's median time`);
+  const floor = coldSummary.cpuMs / cpus().length;
+  console.log(`bench: cold build's floor on ${cpus().length} cores (its CPU time / ${cpus().length}): ${seconds(floor)} = ${(floor / base.ms).toFixed(2)}× vanilla's median time`);
   // Each round's builds ran back to back, so a round's ratio is free of the machine's drift between
   // rounds; the verdict takes the larger of that median and the ratio of the medians.
   const verdict = (name: string, runs: Measured[], target: number, extra = true) => {
